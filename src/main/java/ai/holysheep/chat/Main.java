@@ -1,0 +1,7 @@
+package ai.holysheep.chat;
+
+public final class Main {
+    public static void main(String[] args) {
+        System.out.println("holysheep-chat");
+    }
+}
