@@ -1,7 +1,69 @@
 package ai.holysheep.chat;
 
+import ai.holysheep.chat.cli.CliException;
+import ai.holysheep.chat.cli.ExitCode;
+import ai.holysheep.chat.cli.Io;
+import ai.holysheep.chat.cli.RootCommand;
+import ai.holysheep.chat.config.ConfigException;
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import picocli.CommandLine;
+
+/** Bootstraps picocli and maps every way a command can end to one line and an exit status. */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("holysheep-chat");
+        int status = run(args, Io.system());
+        System.out.flush();
+        System.exit(status);
+    }
+
+    public static int run(String[] args, Io io) {
+        CommandLine cli = new CommandLine(new RootCommand(io), new IoFactory(io));
+        cli.setOut(new PrintWriter(io.out(), true));
+        cli.setErr(new PrintWriter(io.err(), true));
+        cli.setParameterExceptionHandler((ex, argv) -> {
+            io.error(ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, cli.getErr());
+            io.err().println("Try 'holysheep-chat --help'.");
+            return ExitCode.USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, command, parsed) -> failed(ex, io));
+        return cli.execute(args);
+    }
+
+    private static int failed(Exception ex, Io io) {
+        if (ex instanceof CliException e) {
+            io.error(e.getMessage());
+            return e.exitCode();
+        }
+        if (ex instanceof ConfigException e) {
+            io.error(e.getMessage());
+            return ExitCode.USAGE;
+        }
+        if (ex instanceof InterruptedException) {
+            return ExitCode.INTERRUPTED;
+        }
+        io.error("unexpected error: " + ex.getClass().getSimpleName()
+                + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+        if (io.env().containsKey("HOLYSHEEP_DEBUG")) {
+            ex.printStackTrace(io.err());
+        }
+        return ExitCode.UNEXPECTED;
+    }
+
+    /** Gives commands that want one the process's {@link Io}. */
+    private record IoFactory(Io io) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                Constructor<K> withIo = type.getDeclaredConstructor(Io.class);
+                return withIo.newInstance(io);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
     }
 }

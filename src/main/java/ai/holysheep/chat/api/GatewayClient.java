@@ -1,0 +1,263 @@
+package ai.holysheep.chat.api;
+
+import ai.holysheep.chat.config.Secret;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLException;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okhttp3.sse.EventSource;
+import okhttp3.sse.EventSourceListener;
+import okhttp3.sse.EventSources;
+
+/** The OpenAI-compatible wire: {@code POST /chat/completions} (streamed or not) and {@code GET /models}. */
+public final class GatewayClient {
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final OkHttpClient http;
+    private final HttpUrl base;
+    private final Secret key;
+
+    /**
+     * @param baseUrl includes the version path, e.g. {@code https://api.holysheep.ai/v1}
+     * @param key     null for servers that need none (a local llama.cpp, Ollama)
+     */
+    public GatewayClient(OkHttpClient http, String baseUrl, Secret key) {
+        HttpUrl parsed = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        if (parsed == null) {
+            throw new IllegalArgumentException("base URL '" + baseUrl + "' is not an http(s) URL");
+        }
+        this.http = http;
+        this.base = parsed;
+        this.key = key;
+    }
+
+    /**
+     * Timeouts for streaming: {@code idle} bounds the silence between two reads (a keep-alive
+     * comment counts as a read), never the length of a whole answer.
+     */
+    public static OkHttpClient.Builder httpClient(Duration connect, Duration idle) {
+        return new OkHttpClient.Builder()
+                .connectTimeout(connect)
+                .readTimeout(idle)
+                .writeTimeout(connect)
+                .callTimeout(Duration.ZERO)
+                // Retries are ours: counted, delayed and shown; OkHttp's silent ones would hide them.
+                .retryOnConnectionFailure(false);
+    }
+
+    public String baseUrl() {
+        String s = base.toString();
+        return s.substring(0, s.length() - 1);
+    }
+
+    public StreamCall stream(ChatRequest request, StreamListener listener) {
+        Request http = post(request, true).newBuilder().header("Accept", "text/event-stream").build();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        EventSource source = EventSources.createFactory(this.http).newEventSource(http, new Bridge(listener, cancelled));
+        return () -> {
+            cancelled.set(true);
+            source.cancel();
+        };
+    }
+
+    public Completion complete(ChatRequest request) throws GatewayException {
+        try (Response response = http.newCall(post(request, false)).execute()) {
+            String body = bodyText(response);
+            if (!response.isSuccessful()) {
+                throw new GatewayException(httpFailure(response, body));
+            }
+            return completion(response.code(), body);
+        } catch (IOException e) {
+            throw new GatewayException(network(e));
+        }
+    }
+
+    public List<String> models() throws GatewayException {
+        Request request = authorized(new Request.Builder().url(base.resolve("models"))).get().build();
+        try (Response response = http.newCall(request).execute()) {
+            String body = bodyText(response);
+            if (!response.isSuccessful()) {
+                throw new GatewayException(httpFailure(response, body));
+            }
+            JsonNode root = Json.MAPPER.readTree(body);
+            JsonNode data = root.isArray() ? root : root.path("data");
+            List<String> ids = new ArrayList<>();
+            for (JsonNode model : data) {
+                String id = model.isTextual() ? model.asText() : model.path("id").asText("");
+                if (!id.isEmpty()) {
+                    ids.add(id);
+                }
+            }
+            return ids;
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new GatewayException(new CallFailure.Protocol("the model list is not JSON"));
+        } catch (IOException e) {
+            throw new GatewayException(network(e));
+        }
+    }
+
+    private Request post(ChatRequest request, boolean stream) {
+        return authorized(new Request.Builder().url(base.resolve("chat/completions")))
+                .post(RequestBody.create(request.toJson(stream), JSON))
+                .build();
+    }
+
+    private Request.Builder authorized(Request.Builder builder) {
+        if (key != null) {
+            builder.header("Authorization", "Bearer " + key.reveal());
+        }
+        return builder.header("User-Agent", "holysheep-chat");
+    }
+
+    /** A 200 carrying a plain JSON body: a whole completion, or an error in completion's clothing. */
+    static Completion completion(int status, String body) throws GatewayException {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new GatewayException(new CallFailure.Protocol("the server's answer is not JSON"));
+        }
+        if (root == null || !root.isObject() || root.has("error")) {
+            throw new GatewayException(new CallFailure.Http(ErrorBodies.parse(status, "application/json", body), null, null));
+        }
+        JsonNode choice = root.path("choices").path(0);
+        JsonNode message = choice.path("message");
+        String content = message.path("content").isTextual() ? message.path("content").asText() : "";
+        String reasoning = message.path("reasoning_content").isTextual() ? message.path("reasoning_content").asText()
+                : message.path("reasoning").isTextual() ? message.path("reasoning").asText() : null;
+        String finish = choice.path("finish_reason").isTextual() ? choice.path("finish_reason").asText() : null;
+        return new Completion(content, reasoning, finish, ChunkParser.usage(root.get("usage")));
+    }
+
+    static CallFailure.Http httpFailure(Response response, String body) {
+        ApiError error = ErrorBodies.parse(response.code(), response.header("Content-Type"), body);
+        return new CallFailure.Http(error, response.header("Retry-After"), response.header("retry-after-ms"));
+    }
+
+    static CallFailure.Network network(Throwable t) {
+        String what;
+        if (t instanceof SocketTimeoutException) {
+            what = "the server went silent (no data within the idle timeout)";
+        } else if (t instanceof UnknownHostException) {
+            what = "cannot resolve host " + t.getMessage();
+        } else if (t instanceof ConnectException) {
+            what = "connection refused";
+        } else if (t instanceof SSLException) {
+            what = "TLS handshake failed: " + t.getMessage();
+        } else if (t instanceof InterruptedIOException) {
+            what = "the call was interrupted";
+        } else {
+            String message = t.getMessage();
+            what = "connection lost" + (message == null || message.isBlank() ? "" : " (" + message + ")");
+        }
+        return new CallFailure.Network(what);
+    }
+
+    private static String bodyText(Response response) {
+        ResponseBody body = response.body();
+        try {
+            return body == null ? "" : body.string();
+        } catch (IOException | IllegalStateException e) {
+            return "";
+        }
+    }
+
+    /** Adapts okhttp-sse's callbacks to {@link StreamListener}, sorting out its failure modes. */
+    private static final class Bridge extends EventSourceListener {
+        private final StreamListener listener;
+        private final AtomicBoolean cancelled;
+        private boolean sawDone;
+
+        Bridge(StreamListener listener, AtomicBoolean cancelled) {
+            this.listener = listener;
+            this.cancelled = cancelled;
+        }
+
+        @Override
+        public void onOpen(EventSource source, Response response) {
+            listener.onOpen();
+        }
+
+        @Override
+        public void onEvent(EventSource source, String id, String type, String data) {
+            if (cancelled.get() || sawDone) {
+                return;
+            }
+            if ("[DONE]".equals(data.strip())) {
+                sawDone = true;
+                return;
+            }
+            if (data.isBlank()) {
+                return;
+            }
+            Chunk chunk;
+            try {
+                chunk = ChunkParser.parse(data);
+            } catch (ChunkParser.MalformedChunkException e) {
+                cancelled.set(true);
+                source.cancel();
+                listener.onFailure(new CallFailure.Protocol(e.getMessage()));
+                return;
+            }
+            if ("error".equals(type) && chunk.error() == null) {
+                chunk = new Chunk(null, null, null, null, ErrorBodies.parse(200, "application/json", data));
+            }
+            listener.onChunk(chunk);
+        }
+
+        @Override
+        public void onClosed(EventSource source) {
+            if (!cancelled.get()) {
+                listener.onEnd(sawDone);
+            }
+        }
+
+        @Override
+        public void onFailure(EventSource source, Throwable t, Response response) {
+            if (cancelled.get()) {
+                return;
+            }
+            if (response != null && !response.isSuccessful()) {
+                listener.onFailure(httpFailure(response, bodyText(response)));
+                return;
+            }
+            if (response != null && t instanceof IllegalStateException && !isEventStream(response)) {
+                // A 200 that is not an event stream: a whole JSON completion, or an error.
+                try {
+                    Completion c = completion(response.code(), bodyText(response));
+                    listener.onChunk(new Chunk(emptyToNull(c.content()), c.reasoning(), c.finishReason(), c.usage(), null));
+                    listener.onEnd(true);
+                } catch (GatewayException e) {
+                    listener.onFailure(e.failure());
+                }
+                return;
+            }
+            // After the stream opened, okhttp-sse reports a server closing mid-event as an
+            // IllegalArgumentException, not an IOException: it is a network drop all the same.
+            listener.onFailure(network(t == null ? new IOException("stream ended abnormally") : t));
+        }
+
+        private static boolean isEventStream(Response response) {
+            String type = response.header("Content-Type");
+            return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream");
+        }
+
+        private static String emptyToNull(String s) {
+            return s == null || s.isEmpty() ? null : s;
+        }
+    }
+}

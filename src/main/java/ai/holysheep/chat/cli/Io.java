@@ -1,0 +1,39 @@
+package ai.holysheep.chat.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The process's surroundings, passed in so that commands run the same way in tests as for real.
+ * Output is always UTF-8: the platform default under a C locale would turn Hangul into '?'.
+ */
+public record Io(
+        InputStream in,
+        PrintStream out,
+        PrintStream err,
+        Map<String, String> env,
+        boolean stdinIsTerminal,
+        boolean stdoutIsTerminal,
+        boolean stderrIsTerminal) {
+
+    public static Io system() {
+        return new Io(
+                new FileInputStream(FileDescriptor.in),
+                new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8),
+                new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8),
+                System.getenv(),
+                Tty.isTerminal(Tty.STDIN),
+                Tty.isTerminal(Tty.STDOUT),
+                Tty.isTerminal(Tty.STDERR));
+    }
+
+    /** Prints {@code holysheep-chat: message} on stderr. */
+    public void error(String message) {
+        err.println("holysheep-chat: " + message);
+    }
+}

@@ -1,0 +1,98 @@
+package ai.holysheep.chat.cli;
+
+import ai.holysheep.chat.api.ChatRequest;
+import ai.holysheep.chat.api.Completion;
+import ai.holysheep.chat.api.GatewayClient;
+import ai.holysheep.chat.api.GatewayException;
+import ai.holysheep.chat.api.TokenUsage;
+import ai.holysheep.chat.stream.EventChannel;
+import ai.holysheep.chat.stream.FailureKind;
+import ai.holysheep.chat.stream.Failures;
+import ai.holysheep.chat.stream.StreamEvent;
+import ai.holysheep.chat.stream.Turn;
+
+/** Asks once and shows the answer as it streams; returns the exit status. */
+final class OneShot {
+    private final GatewayClient client;
+    private final TurnOutput output;
+
+    OneShot(GatewayClient client, TurnOutput output) {
+        this.client = client;
+        this.output = output;
+    }
+
+    int stream(ChatRequest request) throws InterruptedException {
+        EventChannel channel = new EventChannel();
+        Turn turn = new Turn(client, request, channel);
+        turn.start();
+        Thread cancelOnExit = new Thread(turn::cancel, "cancel-turn");
+        Runtime.getRuntime().addShutdownHook(cancelOnExit);
+        try {
+            while (true) {
+                StreamEvent event = channel.take();
+                output.show(event);
+                if (event.isTerminal()) {
+                    output.flush();
+                    return exitCode(event);
+                }
+                if (channel.isEmpty()) {
+                    output.flush();
+                }
+            }
+        } finally {
+            removeHook(cancelOnExit);
+        }
+    }
+
+    int whole(ChatRequest request) {
+        try {
+            Completion c = client.complete(request);
+            if (c.reasoning() != null) {
+                output.show(new StreamEvent.Reasoning(c.reasoning()));
+            }
+            output.show(new StreamEvent.Delta(c.content()));
+            if (c.usage() != null) {
+                output.show(new StreamEvent.Usage(c.usage(), new TokenUsage(0, 0, 0)));
+            }
+            StreamEvent done = new StreamEvent.Done(c.finishReason());
+            output.show(done);
+            output.flush();
+            return ExitCode.OK;
+        } catch (GatewayException e) {
+            StreamEvent.Failed failed = new StreamEvent.Failed(Failures.kind(e.failure()), e.getMessage());
+            output.show(failed);
+            output.flush();
+            return exitCode(failed);
+        }
+    }
+
+    static int exitCode(StreamEvent terminal) {
+        if (terminal instanceof StreamEvent.Failed f) {
+            return exitCode(f);
+        }
+        if (terminal instanceof StreamEvent.GaveUp) {
+            return ExitCode.UNAVAILABLE;
+        }
+        if (terminal instanceof StreamEvent.Cancelled) {
+            return ExitCode.INTERRUPTED;
+        }
+        return ExitCode.OK;
+    }
+
+    static int exitCode(StreamEvent.Failed failed) {
+        FailureKind kind = failed.kind();
+        return switch (kind) {
+            case AUTH -> ExitCode.AUTH;
+            case REJECTED -> ExitCode.REJECTED;
+            case UNAVAILABLE, PROTOCOL -> ExitCode.UNAVAILABLE;
+        };
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyExiting) {
+            // The JVM is shutting down (Ctrl+C): the hook is running and will cancel the turn.
+        }
+    }
+}

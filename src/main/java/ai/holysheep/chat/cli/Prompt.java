@@ -1,0 +1,39 @@
+package ai.holysheep.chat.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Builds the user's message from the prompt words and piped stdin, the way mods and llm do. */
+final class Prompt {
+    private Prompt() {
+    }
+
+    /**
+     * The argument, a blank line, then stdin exactly as it came; either alone is the message.
+     * A terminal stdin is never read, so nothing waits on a keyboard.
+     */
+    static String compose(List<String> words, Io io) {
+        String argument = words == null ? "" : String.join(" ", words);
+        String piped = io.stdinIsTerminal() ? "" : readAll(io.in());
+        if (argument.isBlank() && piped.isBlank()) {
+            throw new CliException(ExitCode.USAGE, "nothing to ask: give a prompt, or pipe text into stdin");
+        }
+        if (piped.isEmpty()) {
+            return argument;
+        }
+        if (argument.isBlank()) {
+            return piped;
+        }
+        return argument + "\n\n" + piped;
+    }
+
+    private static String readAll(InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CliException(ExitCode.USAGE, "cannot read stdin: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package ai.holysheep.chat.cli;
+
+import ai.holysheep.chat.api.ChatMessage;
+import ai.holysheep.chat.api.ChatRequest;
+import ai.holysheep.chat.config.ConfigLoader;
+import ai.holysheep.chat.config.RequestDefaults;
+import ai.holysheep.chat.config.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+        name = "holysheep-chat",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        subcommands = {ModelsCommand.class},
+        description = {
+            "A terminal chat for OpenAI-compatible AI gateways (HolySheep AI by default).",
+            "With a PROMPT, or text piped into stdin, it asks once and streams the answer to stdout."
+        },
+        footerHeading = "%n",
+        footer = {
+            "Examples:",
+            "  holysheep-chat \"explain a Unix pipe in one paragraph\"",
+            "  holysheep-chat --model deepseek-v3.2 \"explain this error\"",
+            "  git diff | holysheep-chat \"write a commit message\"",
+            "  holysheep-chat --format json \"hi\" | jq -r 'select(.type==\"delta\").text'",
+            "  holysheep-chat -p local \"hello\"          (a profile from the config file)",
+            "",
+            "Environment: HOLYSHEEP_API_KEY, HOLYSHEEP_BASE_URL, HOLYSHEEP_MODEL, HOLYSHEEP_CONFIG.",
+            "",
+            "Exit status:",
+            "  0    the answer was received",
+            "  1    an unexpected error",
+            "  2    usage or configuration error",
+            "  3    authentication or permission refused (HTTP 401/403)",
+            "  4    gave up on the network or the server",
+            "  5    request rejected (unknown model, context too long, bad request…)",
+            "  130  interrupted"
+        })
+public final class RootCommand implements Callable<Integer> {
+    /** How one-shot output is written. */
+    enum Format { text, json }
+
+    private final Io io;
+
+    @Mixin
+    ConnectionOptions connection = new ConnectionOptions();
+
+    @Option(names = {"-s", "--system"}, paramLabel = "TEXT", description = "System prompt for this request.")
+    String system;
+
+    @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature (0–2).")
+    Double temperature;
+
+    @Option(names = "--max-tokens", paramLabel = "N", description = "Most tokens the answer may have.")
+    Integer maxTokens;
+
+    @Option(names = "--no-stream", description = "Ask for the whole answer at once instead of streaming it.")
+    boolean noStream;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output: text (the answer alone) or json (one event per line). Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Parameters(paramLabel = "PROMPT", arity = "0..*", description = "What to ask. Piped stdin is added after a blank line.")
+    List<String> prompt = new ArrayList<>();
+
+    public RootCommand(Io io) {
+        this.io = io;
+    }
+
+    Io io() {
+        return io;
+    }
+
+    Settings settings() {
+        return new ConfigLoader(io.env()).load(connection.overrides(system, temperature, maxTokens));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (prompt.isEmpty() && io.stdinIsTerminal()) {
+            throw new CliException(ExitCode.USAGE,
+                    "the interactive chat needs a later version; for now give a prompt: holysheep-chat \"hello\"");
+        }
+        if (temperature != null && (temperature < 0 || temperature > 2)) {
+            throw new CliException(ExitCode.USAGE, "--temperature must be between 0 and 2");
+        }
+        if (maxTokens != null && maxTokens < 1) {
+            throw new CliException(ExitCode.USAGE, "--max-tokens must be at least 1");
+        }
+        String message = Prompt.compose(prompt, io);
+        Settings settings = settings();
+        ChatRequest request = request(settings, message);
+        TurnOutput output = format == Format.json
+                ? new JsonOutput(io, settings.price(settings.model()))
+                : new TextOutput(io);
+        OneShot oneShot = new OneShot(Gateways.client(settings), output);
+        return noStream ? oneShot.whole(request) : oneShot.stream(request);
+    }
+
+    static ChatRequest request(Settings settings, String message) {
+        RequestDefaults defaults = settings.request();
+        List<ChatMessage> messages = new ArrayList<>();
+        if (defaults.system() != null && !defaults.system().isBlank()) {
+            messages.add(ChatMessage.system(defaults.system()));
+        }
+        messages.add(ChatMessage.user(message));
+        return new ChatRequest(settings.model(), messages, defaults.temperature(), defaults.maxTokens());
+    }
+}

@@ -1,0 +1,33 @@
+package ai.holysheep.chat.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one config file says, before precedence is applied. Any field may be null (not set);
+ * {@code path} is null when there was no file at all.
+ */
+public record ConfigFile(
+        Path path,
+        String model,
+        String baseUrl,
+        String apiKey,
+        String apiKeyCmd,
+        String profile,
+        RequestDefaults request,
+        RetrySettings retry,
+        Map<String, Price> prices,
+        List<String> models,
+        Map<String, Profile> profiles) {
+
+    public static ConfigFile none() {
+        return new ConfigFile(null, null, null, null, null, null, RequestDefaults.NONE,
+                RetrySettings.DEFAULTS, Map.of(), List.of(), Map.of());
+    }
+
+    /** Whether the file names a key, which makes its permissions matter. */
+    public boolean holdsKey() {
+        return apiKey != null || profiles.values().stream().anyMatch(p -> p.apiKey() != null);
+    }
+}

@@ -1,0 +1,255 @@
+package ai.holysheep.chat.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a TOML config file into a {@link ConfigFile}. Unknown keys are errors, because a
+ * mistyped key silently ignored is a setting the user believes in but does not have.
+ */
+public final class ConfigFileReader {
+    private static final Set<String> TOP = Set.of(
+            "model", "base_url", "api_key", "api_key_cmd", "profile", "models", "defaults", "retry", "prices", "profiles");
+    private static final Set<String> DEFAULTS = Set.of("system", "temperature", "max_tokens");
+    private static final Set<String> RETRY = Set.of("max_retries", "base_delay", "factor", "max_delay", "jitter",
+            "idle_timeout", "connect_timeout", "max_retry_after", "resume");
+    private static final Set<String> PROFILE = Set.of("base_url", "api_key", "api_key_cmd", "model", "models", "prices");
+    private static final Set<String> PRICE = Set.of("input", "output");
+
+    private final Path path;
+
+    private ConfigFileReader(Path path) {
+        this.path = path;
+    }
+
+    /** Reads {@code path}; a file that does not exist is an empty config, not an error. */
+    public static ConfigFile read(Path path) {
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (NoSuchFileException e) {
+            return ConfigFile.none();
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config " + path + ": " + e.getMessage());
+        }
+        return new ConfigFileReader(path).parse(text);
+    }
+
+    ConfigFile parse(String text) {
+        JsonNode root;
+        try {
+            root = new TomlMapper().readTree(text);
+        } catch (JacksonException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? "" : " line " + at.getLineNr();
+            throw new ConfigException("config " + path + where + ": " + firstLine(e.getOriginalMessage()));
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return new ConfigFile(path, null, null, null, null, null, RequestDefaults.NONE,
+                    RetrySettings.DEFAULTS, Map.of(), List.of(), Map.of());
+        }
+        checkKeys(root, TOP, "");
+        return new ConfigFile(
+                path,
+                string(root, "model", ""),
+                string(root, "base_url", ""),
+                string(root, "api_key", ""),
+                string(root, "api_key_cmd", ""),
+                string(root, "profile", ""),
+                request(root.get("defaults")),
+                retry(root.get("retry")),
+                prices(root.get("prices"), "prices"),
+                stringList(root, "models", ""),
+                profiles(root.get("profiles")));
+    }
+
+    private RequestDefaults request(JsonNode node) {
+        if (node == null) {
+            return RequestDefaults.NONE;
+        }
+        table(node, "defaults");
+        checkKeys(node, DEFAULTS, "defaults.");
+        Double temperature = number(node, "temperature", "defaults.");
+        Double maxTokens = number(node, "max_tokens", "defaults.");
+        return new RequestDefaults(string(node, "system", "defaults."), temperature,
+                maxTokens == null ? null : maxTokens.intValue());
+    }
+
+    private RetrySettings retry(JsonNode node) {
+        RetrySettings d = RetrySettings.DEFAULTS;
+        if (node == null) {
+            return d;
+        }
+        table(node, "retry");
+        checkKeys(node, RETRY, "retry.");
+        Double maxRetries = number(node, "max_retries", "retry.");
+        Double factor = number(node, "factor", "retry.");
+        Double jitter = number(node, "jitter", "retry.");
+        String resume = string(node, "resume", "retry.");
+        ResumeMode mode = d.resume();
+        if (resume != null) {
+            mode = switch (resume.toLowerCase(Locale.ROOT)) {
+                case "continue" -> ResumeMode.CONTINUE;
+                case "restart" -> ResumeMode.RESTART;
+                default -> throw problem("retry.resume must be \"continue\" or \"restart\", not \"" + resume + "\"");
+            };
+        }
+        if (maxRetries != null && (maxRetries < 0 || maxRetries > 100)) {
+            throw problem("retry.max_retries must be between 0 and 100");
+        }
+        if (factor != null && factor < 1) {
+            throw problem("retry.factor must be at least 1");
+        }
+        if (jitter != null && (jitter < 0 || jitter >= 1)) {
+            throw problem("retry.jitter must be at least 0 and below 1");
+        }
+        return new RetrySettings(
+                maxRetries == null ? d.maxRetries() : maxRetries.intValue(),
+                duration(node, "base_delay", d.baseDelay()),
+                factor == null ? d.factor() : factor,
+                duration(node, "max_delay", d.maxDelay()),
+                jitter == null ? d.jitter() : jitter,
+                duration(node, "idle_timeout", d.idleTimeout()),
+                duration(node, "connect_timeout", d.connectTimeout()),
+                duration(node, "max_retry_after", d.maxRetryAfter()),
+                mode);
+    }
+
+    private Map<String, Profile> profiles(JsonNode node) {
+        if (node == null) {
+            return Map.of();
+        }
+        table(node, "profiles");
+        Map<String, Profile> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String prefix = "profiles." + e.getKey() + ".";
+            JsonNode p = e.getValue();
+            table(p, "profiles." + e.getKey());
+            checkKeys(p, PROFILE, prefix);
+            out.put(e.getKey(), new Profile(e.getKey(), string(p, "base_url", prefix), string(p, "api_key", prefix),
+                    string(p, "api_key_cmd", prefix), string(p, "model", prefix), stringList(p, "models", prefix),
+                    prices(p.get("prices"), prefix + "prices")));
+        }
+        return out;
+    }
+
+    private Map<String, Price> prices(JsonNode node, String name) {
+        if (node == null) {
+            return Map.of();
+        }
+        table(node, name);
+        Map<String, Price> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String prefix = name + "." + quoteKey(e.getKey()) + ".";
+            JsonNode p = e.getValue();
+            table(p, name + "." + quoteKey(e.getKey()));
+            checkKeys(p, PRICE, prefix);
+            Double in = number(p, "input", prefix);
+            Double outPrice = number(p, "output", prefix);
+            if (in == null || outPrice == null) {
+                throw problem(prefix + "input and " + prefix + "output are both needed ($ per million tokens)");
+            }
+            out.put(e.getKey(), new Price(in, outPrice));
+        }
+        return out;
+    }
+
+    private static String quoteKey(String key) {
+        return key.matches("[A-Za-z0-9_-]+") ? key : '"' + key + '"';
+    }
+
+    private void table(JsonNode node, String name) {
+        if (!node.isObject()) {
+            throw problem(name + " must be a table");
+        }
+    }
+
+    private void checkKeys(JsonNode node, Set<String> known, String prefix) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!known.contains(key)) {
+                throw problem("unknown key '" + prefix + key + "'");
+            }
+        }
+    }
+
+    private String string(JsonNode node, String key, String prefix) {
+        JsonNode v = node.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw problem(prefix + key + " must be a string");
+        }
+        return v.asText();
+    }
+
+    private Double number(JsonNode node, String key, String prefix) {
+        JsonNode v = node.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isNumber()) {
+            throw problem(prefix + key + " must be a number");
+        }
+        return v.asDouble();
+    }
+
+    private List<String> stringList(JsonNode node, String key, String prefix) {
+        JsonNode v = node.get(key);
+        if (v == null) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw problem(prefix + key + " must be a list of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode item : v) {
+            if (!item.isTextual()) {
+                throw problem(prefix + key + " must be a list of strings");
+            }
+            out.add(item.asText());
+        }
+        return List.copyOf(out);
+    }
+
+    private Duration duration(JsonNode node, String key, Duration fallback) {
+        String text = string(node, key, "retry.");
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw problem("retry." + key + ": " + e.getMessage());
+        }
+    }
+
+    private ConfigException problem(String what) {
+        return new ConfigException("config " + path + ": " + what);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "malformed TOML";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,231 @@
+package ai.holysheep.chat.config;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Applies precedence: flags over environment over config file over built-in defaults.
+ *
+ * <p>A profile chosen with {@code --profile} counts as a flag and one named by the file's
+ * {@code profile} key counts as the file. A key belongs to the gateway it was issued for: a
+ * profile chosen on the command line uses only its own key (or none), so a HolySheep key in the
+ * environment is never sent to another provider's server.
+ */
+public final class ConfigLoader {
+    public static final String DEFAULT_BASE_URL = "https://api.holysheep.ai/v1";
+    public static final String DEFAULT_MODEL = "gpt-4.1";
+
+    /** HolySheep's published prices, in $ per million tokens; used only for HolySheep's own gateway. */
+    static final Map<String, Price> HOLYSHEEP_PRICES = prices(
+            "gpt-4.1", 8.00, "claude-sonnet-4.5", 15.00, "gemini-2.5-flash", 2.50, "deepseek-v3.2", 0.42);
+
+    private final Map<String, String> env;
+
+    public ConfigLoader(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** The config file to read: {@code --config}, else $HOLYSHEEP_CONFIG, else the XDG location. */
+    public Path locate(Path flag) {
+        if (flag != null) {
+            return flag;
+        }
+        String explicit = env.get("HOLYSHEEP_CONFIG");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home(), ".config");
+        return base.resolve("holysheep-chat").resolve("config.toml");
+    }
+
+    public Settings load(Overrides flags) {
+        Path path = locate(flags.config());
+        ConfigFile file = ConfigFileReader.read(path);
+        if (flags.config() != null && file.path() == null) {
+            throw new ConfigException("config " + path + " does not exist");
+        }
+        return resolve(file, flags);
+    }
+
+    Settings resolve(ConfigFile file, Overrides flags) {
+        Map<String, Origin> origins = new LinkedHashMap<>();
+        Profile flagProfile = null;
+        Profile fileProfile = null;
+        if (flags.profile() != null) {
+            flagProfile = profile(file, flags.profile());
+        } else if (file.profile() != null) {
+            fileProfile = profile(file, file.profile());
+        }
+        Profile active = flagProfile != null ? flagProfile : fileProfile;
+        if (active != null) {
+            origins.put("profile", flagProfile != null ? Origin.FLAG : Origin.FILE);
+        }
+
+        String baseUrl = pick(origins, "base_url",
+                flags.baseUrl(), Origin.FLAG,
+                flagProfile == null ? null : flagProfile.baseUrl(), Origin.PROFILE,
+                env("HOLYSHEEP_BASE_URL"), Origin.ENV,
+                fileProfile == null ? null : fileProfile.baseUrl(), Origin.PROFILE,
+                file.baseUrl(), Origin.FILE,
+                DEFAULT_BASE_URL, Origin.DEFAULT);
+        String model = pick(origins, "model",
+                flags.model(), Origin.FLAG,
+                flagProfile == null ? null : flagProfile.model(), Origin.PROFILE,
+                env("HOLYSHEEP_MODEL"), Origin.ENV,
+                fileProfile == null ? null : fileProfile.model(), Origin.PROFILE,
+                file.model(), Origin.FILE,
+                DEFAULT_MODEL, Origin.DEFAULT);
+
+        Secret key = key(file, flagProfile, fileProfile, origins);
+
+        RequestDefaults fileRequest = file.request();
+        RequestDefaults request = new RequestDefaults(
+                flags.system() != null ? flags.system() : fileRequest.system(),
+                flags.temperature() != null ? flags.temperature() : fileRequest.temperature(),
+                flags.maxTokens() != null ? flags.maxTokens() : fileRequest.maxTokens());
+
+        Map<String, Price> prices = new HashMap<>();
+        if (isHolySheep(baseUrl)) {
+            prices.putAll(HOLYSHEEP_PRICES);
+        }
+        if (active == null) {
+            prices.putAll(file.prices());
+        } else {
+            prices.putAll(active.prices());
+        }
+        LinkedHashSet<String> models = new LinkedHashSet<>();
+        if (active == null) {
+            models.addAll(file.models());
+            if (isHolySheep(baseUrl)) {
+                models.addAll(HOLYSHEEP_PRICES.keySet().stream().sorted().toList());
+            }
+        } else {
+            models.addAll(active.models());
+        }
+        models.addAll(prices.keySet().stream().sorted().toList());
+
+        boolean unconfigured = key == null && active == null && origins.get("base_url") == Origin.DEFAULT;
+        return new Settings(baseUrl, key, model, active == null ? null : active.name(), request, file.retry(),
+                Map.copyOf(prices), List.copyOf(models), file.path(), Map.copyOf(origins), unconfigured);
+    }
+
+    private Secret key(ConfigFile file, Profile flagProfile, Profile fileProfile, Map<String, Origin> origins) {
+        if (flagProfile != null) {
+            return keyOf(flagProfile.apiKey(), flagProfile.apiKeyCmd(), Origin.PROFILE, origins);
+        }
+        String fromEnv = env("HOLYSHEEP_API_KEY");
+        if (fromEnv != null) {
+            origins.put("api_key", Origin.ENV);
+            return new Secret(fromEnv);
+        }
+        if (fileProfile != null) {
+            return keyOf(fileProfile.apiKey(), fileProfile.apiKeyCmd(), Origin.PROFILE, origins);
+        }
+        return keyOf(file.apiKey(), file.apiKeyCmd(), Origin.FILE, origins);
+    }
+
+    private Secret keyOf(String key, String command, Origin origin, Map<String, Origin> origins) {
+        if (key != null && !key.isBlank()) {
+            origins.put("api_key", origin);
+            return new Secret(key);
+        }
+        if (command != null && !command.isBlank()) {
+            origins.put("api_key", Origin.KEY_COMMAND);
+            return new Secret(runKeyCommand(command));
+        }
+        return null;
+    }
+
+    /**
+     * Runs {@code api_key_cmd} (a password manager, usually). Its stdin is closed so it cannot
+     * swallow a prompt piped into us; its stderr is the user's, so it can ask for a passphrase.
+     * Neither its output nor the command line goes into an error message.
+     */
+    static String runKeyCommand(String command) {
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", command)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        try {
+            Process p = pb.start();
+            byte[] out = readAll(p.getInputStream());
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new ConfigException("api_key_cmd did not finish within 30s");
+            }
+            if (p.exitValue() != 0) {
+                throw new ConfigException("api_key_cmd failed with exit status " + p.exitValue());
+            }
+            String key = new String(out, StandardCharsets.UTF_8).strip();
+            if (key.isEmpty()) {
+                throw new ConfigException("api_key_cmd printed no key");
+            }
+            return key;
+        } catch (IOException e) {
+            throw new ConfigException("api_key_cmd could not be run: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfigException("interrupted while running api_key_cmd");
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        in.transferTo(buf);
+        return buf.toByteArray();
+    }
+
+    private Profile profile(ConfigFile file, String name) {
+        Profile p = file.profiles().get(name);
+        if (p == null) {
+            List<String> known = new ArrayList<>(file.profiles().keySet());
+            throw new ConfigException("unknown profile '" + name + "'"
+                    + (known.isEmpty() ? " (the config file defines none)" : " (known: " + String.join(", ", known) + ")"));
+        }
+        return p;
+    }
+
+    public static boolean isHolySheep(String baseUrl) {
+        return baseUrl != null && baseUrl.startsWith("https://api.holysheep.ai/");
+    }
+
+    private String env(String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    private String home() {
+        String h = env.get("HOME");
+        return h != null ? h : System.getProperty("user.home");
+    }
+
+    private static String pick(Map<String, Origin> origins, String name, Object... valueOriginPairs) {
+        for (int i = 0; i < valueOriginPairs.length; i += 2) {
+            String value = (String) valueOriginPairs[i];
+            if (value != null && !value.isBlank()) {
+                origins.put(name, (Origin) valueOriginPairs[i + 1]);
+                return value;
+            }
+        }
+        throw new IllegalStateException("no default for " + name);
+    }
+
+    private static Map<String, Price> prices(Object... pairs) {
+        Map<String, Price> out = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            double perMillion = (Double) pairs[i + 1];
+            out.put((String) pairs[i], new Price(perMillion, perMillion));
+        }
+        return Map.copyOf(out);
+    }
+}

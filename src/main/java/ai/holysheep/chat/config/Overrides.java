@@ -1,0 +1,16 @@
+package ai.holysheep.chat.config;
+
+import java.nio.file.Path;
+
+/** Settings given on the command line; null means the flag was not given. */
+public record Overrides(
+        Path config,
+        String profile,
+        String baseUrl,
+        String model,
+        String system,
+        Double temperature,
+        Integer maxTokens) {
+
+    public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null);
+}

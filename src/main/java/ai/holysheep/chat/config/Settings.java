@@ -1,0 +1,33 @@
+package ai.holysheep.chat.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The effective settings for one run, after flags, environment, config file and defaults.
+ *
+ * @param apiKey     null when no key is configured (a local server needs none)
+ * @param profile    the profile in effect, or null
+ * @param configFile the file that was read, or null when there was none
+ * @param origins    where each named setting came from ("base_url", "model", "api_key", …)
+ * @param unconfigured true when nothing at all points at a gateway: no key, no base URL, no profile
+ */
+public record Settings(
+        String baseUrl,
+        Secret apiKey,
+        String model,
+        String profile,
+        RequestDefaults request,
+        RetrySettings retry,
+        Map<String, Price> prices,
+        List<String> models,
+        Path configFile,
+        Map<String, Origin> origins,
+        boolean unconfigured) {
+
+    public Optional<Price> price(String modelId) {
+        return Optional.ofNullable(prices.get(modelId));
+    }
+}
