@@ -1,5 +1,6 @@
 package ai.holysheep.chat.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +30,18 @@ final class Prompt {
         return argument + "\n\n" + piped;
     }
 
+    /**
+     * A plain read loop: JDK 17's FileInputStream.readAllBytes asks the file for its size and
+     * position, which fails on a pipe ("Illegal seek").
+     */
     private static String readAll(InputStream in) {
         try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            byte[] buf = new byte[16384];
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                bytes.write(buf, 0, n);
+            }
+            return bytes.toString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new CliException(ExitCode.USAGE, "cannot read stdin: " + e.getMessage());
         }

@@ -1,0 +1,65 @@
+package ai.holysheep.chat.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class ChunkParserTest {
+
+    @Test
+    void roleChunkWithNullContentCarriesNothing() {
+        assertSame(Chunk.EMPTY, ChunkParser.parse(
+                "{\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":null},\"finish_reason\":null}]}"));
+    }
+
+    @Test
+    void contentDelta() {
+        assertEquals("안녕", ChunkParser.parse("{\"choices\":[{\"delta\":{\"content\":\"안녕\"}}]}").content());
+    }
+
+    @Test
+    void reasoningAsDeepSeekAndAsOpenRouterSendIt() {
+        assertEquals("hmm", ChunkParser.parse("{\"choices\":[{\"delta\":{\"reasoning_content\":\"hmm\"}}]}").reasoning());
+        assertEquals("hmm", ChunkParser.parse("{\"choices\":[{\"delta\":{\"reasoning\":\"hmm\"}}]}").reasoning());
+    }
+
+    @Test
+    void finishReasonAndUsageOnTheFinishChunk() {
+        Chunk c = ChunkParser.parse("{\"choices\":[{\"delta\":{},\"finish_reason\":\"length\"}],"
+                + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":5,\"total_tokens\":8}}");
+        assertEquals("length", c.finishReason());
+        assertEquals(new TokenUsage(3, 5, 8), c.usage());
+    }
+
+    @Test
+    void usageInAFinalChunkWithEmptyChoices() {
+        Chunk c = ChunkParser.parse("{\"choices\":[],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2}}");
+        assertEquals(new TokenUsage(1, 2, 3), c.usage());
+        assertNull(c.content());
+    }
+
+    @Test
+    void azureAnnotationChunksWithoutDeltaOrChoices() {
+        assertSame(Chunk.EMPTY, ChunkParser.parse("{\"choices\":[],\"prompt_filter_results\":[{\"prompt_index\":0}]}"));
+        assertSame(Chunk.EMPTY, ChunkParser.parse("{\"choices\":[{\"index\":0,\"content_filter_results\":{}}]}"));
+    }
+
+    @Test
+    void errorAloneAndErrorBesideAFinishReasonOfError() {
+        Chunk alone = ChunkParser.parse("{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\",\"code\":503}}");
+        assertEquals("overloaded", alone.error().message());
+        assertEquals("503", alone.error().code());
+        Chunk openRouter = ChunkParser.parse("{\"id\":\"x\",\"error\":{\"code\":\"server_error\",\"message\":\"upstream died\"},"
+                + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\"},\"finish_reason\":\"error\"}]}");
+        assertEquals("upstream died", openRouter.error().message());
+        assertEquals("error", openRouter.finishReason());
+    }
+
+    @Test
+    void notJsonIsMalformed() {
+        assertThrows(ChunkParser.MalformedChunkException.class, () -> ChunkParser.parse("{\"choices\":[{\"delta\""));
+    }
+}

@@ -1,0 +1,179 @@
+package ai.holysheep.chat.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path home;
+
+    private final Map<String, String> env = new HashMap<>();
+
+    private Path write(String toml) throws IOException {
+        Path file = home.resolve("holysheep-chat/config.toml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, toml);
+        env.put("XDG_CONFIG_HOME", home.toString());
+        return file;
+    }
+
+    private Settings load(Overrides flags) {
+        env.putIfAbsent("XDG_CONFIG_HOME", home.toString());
+        return new ConfigLoader(env).load(flags);
+    }
+
+    @Test
+    void nothingConfiguredMeansHolySheepDefaultsAndNoKey() {
+        Settings s = load(Overrides.NONE);
+        assertEquals("https://api.holysheep.ai/v1", s.baseUrl());
+        assertEquals("gpt-4.1", s.model());
+        assertNull(s.apiKey());
+        assertTrue(s.unconfigured());
+        assertEquals(Origin.DEFAULT, s.origins().get("model"));
+        assertEquals(new Price(0.42, 0.42), s.price("deepseek-v3.2").orElseThrow());
+    }
+
+    @Test
+    void flagsBeatEnvironmentWhichBeatsTheFileWhichBeatsDefaults() throws IOException {
+        write("model = \"from-file\"\nbase_url = \"http://127.0.0.1:1/v1\"\n");
+        assertEquals("from-file", load(Overrides.NONE).model());
+        env.put("HOLYSHEEP_MODEL", "from-env");
+        assertEquals("from-env", load(Overrides.NONE).model());
+        Settings flagged = load(new Overrides(null, null, null, "from-flag", null, null, null));
+        assertEquals("from-flag", flagged.model());
+        assertEquals(Origin.FLAG, flagged.origins().get("model"));
+        assertEquals(Origin.FILE, flagged.origins().get("base_url"));
+        assertFalse(flagged.unconfigured());
+    }
+
+    @Test
+    void aProfileChosenOnTheCommandLineUsesOnlyItsOwnKey() throws IOException {
+        write("""
+                api_key = "sk-file-key-0000"
+                [profiles.local]
+                base_url = "http://127.0.0.1:8080/v1"
+                model = "llama"
+                [profiles.openai]
+                base_url = "https://api.openai.com/v1"
+                api_key = "sk-openai-key-1111"
+                """);
+        env.put("HOLYSHEEP_API_KEY", "sk-holysheep-env-2222");
+        Settings local = load(new Overrides(null, "local", null, null, null, null, null));
+        assertEquals("http://127.0.0.1:8080/v1", local.baseUrl());
+        assertEquals("llama", local.model());
+        assertNull(local.apiKey(), "the HolySheep key must never go to another server");
+        Settings openai = load(new Overrides(null, "openai", null, null, null, null, null));
+        assertEquals("sk-openai-key-1111", openai.apiKey().reveal());
+        Settings plain = load(Overrides.NONE);
+        assertEquals("sk-holysheep-env-2222", plain.apiKey().reveal());
+        assertEquals(Origin.ENV, plain.origins().get("api_key"));
+    }
+
+    @Test
+    void unknownProfileNamesTheKnownOnes() throws IOException {
+        write("[profiles.local]\nbase_url = \"http://127.0.0.1:1/v1\"\n");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load(new Overrides(null, "nope", null, null, null, null, null)));
+        assertEquals("unknown profile 'nope' (known: local)", e.getMessage());
+    }
+
+    @Test
+    void keyCommandOutputIsTheKeyAndAFailingCommandSaysSoWithoutItsOutput() throws IOException {
+        write("api_key_cmd = \"printf 'sk-from-cmd-3333\\\\n'\"\n");
+        Settings s = load(Overrides.NONE);
+        assertEquals("sk-from-cmd-3333", s.apiKey().reveal());
+        assertEquals(Origin.KEY_COMMAND, s.origins().get("api_key"));
+        write("api_key_cmd = \"echo sk-secret-4444; exit 3\"\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Overrides.NONE));
+        assertEquals("api_key_cmd failed with exit status 3", e.getMessage());
+    }
+
+    @Test
+    void malformedTomlNamesFileAndLine() throws IOException {
+        Path file = write("model = \"gpt-4.1\"\n\nbase_url = = \"x\"\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Overrides.NONE));
+        assertTrue(e.getMessage().startsWith("config " + file + " line 3: "), e.getMessage());
+    }
+
+    @Test
+    void mistypedKeysAndWrongTypesAreErrors() throws IOException {
+        Path file = write("modle = \"x\"\n");
+        assertEquals("config " + file + ": unknown key 'modle'",
+                assertThrows(ConfigException.class, () -> load(Overrides.NONE)).getMessage());
+        write("[retry]\nmax_retries = \"eight\"\n");
+        assertTrue(assertThrows(ConfigException.class, () -> load(Overrides.NONE)).getMessage()
+                .endsWith("retry.max_retries must be a number"));
+        write("[retry]\nbase_delay = \"soon\"\n");
+        assertTrue(assertThrows(ConfigException.class, () -> load(Overrides.NONE)).getMessage()
+                .contains("retry.base_delay: 'soon' is not a duration"));
+    }
+
+    @Test
+    void retryRequestAndPriceSectionsAreRead() throws IOException {
+        write("""
+                [defaults]
+                system = "be brief"
+                temperature = 0.2
+                max_tokens = 512
+                [retry]
+                max_retries = 3
+                base_delay = "250ms"
+                idle_timeout = "1m"
+                resume = "restart"
+                [prices."my-model"]
+                input = 1.5
+                output = 6
+                """);
+        Settings s = load(new Overrides(null, null, null, null, null, 0.9, null));
+        assertEquals("be brief", s.request().system());
+        assertEquals(0.9, s.request().temperature());
+        assertEquals(512, s.request().maxTokens());
+        assertEquals(3, s.retry().maxRetries());
+        assertEquals(Duration.ofMillis(250), s.retry().baseDelay());
+        assertEquals(Duration.ofMinutes(1), s.retry().idleTimeout());
+        assertEquals(ResumeMode.RESTART, s.retry().resume());
+        assertEquals(new Price(1.5, 6), s.price("my-model").orElseThrow());
+    }
+
+    @Test
+    void configFileIsFoundByFlagThenEnvironmentThenXdg() {
+        ConfigLoader loader = new ConfigLoader(Map.of("HOLYSHEEP_CONFIG", "/a/b.toml", "HOME", "/home/u"));
+        assertEquals(Path.of("/flag.toml"), loader.locate(Path.of("/flag.toml")));
+        assertEquals(Path.of("/a/b.toml"), loader.locate(null));
+        assertEquals(Path.of("/home/u/.config/holysheep-chat/config.toml"),
+                new ConfigLoader(Map.of("HOME", "/home/u")).locate(null));
+    }
+
+    @Test
+    void anExplicitConfigThatDoesNotExistIsAnError() {
+        assertThrows(ConfigException.class,
+                () -> load(new Overrides(home.resolve("missing.toml"), null, null, null, null, null, null)));
+    }
+
+    @Test
+    void theShippedExampleConfigParses() {
+        Path example = Path.of("config.example.toml");
+        ConfigFile file = ConfigFileReader.read(example);
+        assertEquals(new Price(8.0, 8.0), file.prices().get("gpt-4.1"));
+        assertTrue(file.profiles().containsKey("local"));
+    }
+
+    @Test
+    void secretsAreMaskedWhenPrinted() {
+        Secret s = new Secret("sk-abcdefghijkl9c3f");
+        assertEquals("sk-…9c3f", s.toString());
+        assertFalse(String.valueOf(s).contains("abcdef"));
+    }
+}
