@@ -1,0 +1,130 @@
+package ai.holysheep.chat.store;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** Writing conversations as Markdown or JSON, and reading the JSON back. */
+public final class Exports {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new SimpleModule("instants")
+                    // ISO-8601 text, readable and exact to the millisecond we store.
+                    .addSerializer(Instant.class, ToStringSerializer.instance)
+                    .addDeserializer(Instant.class, new InstantDeserializer()))
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private Exports() {
+    }
+
+    public static String write(ConversationExport export, ExportFormat format) {
+        return switch (format) {
+            case JSON -> json(export);
+            case MARKDOWN -> markdown(export);
+        };
+    }
+
+    /** Reads what {@link ExportFormat#JSON} wrote; a bad document is a one-line StoreException. */
+    public static ConversationExport readJson(String json) {
+        ConversationExport export;
+        try {
+            export = JSON.readValue(json, ConversationExport.class);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("not a holysheep-chat conversation export: " + e.getOriginalMessage());
+        }
+        if (export.format() > ConversationExport.FORMAT_VERSION) {
+            throw new StoreException("conversation export format " + export.format()
+                    + " is newer than this holysheep-chat reads (" + ConversationExport.FORMAT_VERSION + ")");
+        }
+        if (export.conversation() == null) {
+            throw new StoreException("not a holysheep-chat conversation export: no conversation");
+        }
+        return export;
+    }
+
+    private static String json(ConversationExport export) {
+        try {
+            return JSON.writeValueAsString(export) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot write conversation as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String markdown(ConversationExport export) {
+        Conversation c = export.conversation();
+        StringBuilder out = new StringBuilder();
+        out.append("# ").append(c.title()).append("\n\n");
+        out.append("- Conversation ").append(c.id());
+        if (c.model() != null) {
+            out.append(", model ").append(c.model());
+        }
+        if (c.profile() != null) {
+            out.append(", profile ").append(c.profile());
+        }
+        out.append("\n- Started ").append(c.createdAt()).append(", last active ").append(c.updatedAt())
+                .append("\n");
+        for (StoredMessage m : export.messages()) {
+            out.append("\n## ").append(heading(m)).append("\n\n");
+            if (m.reasoning() != null && !m.reasoning().isEmpty()) {
+                for (String line : m.reasoning().split("\n", -1)) {
+                    out.append(line.isEmpty() ? ">" : "> " + line).append('\n');
+                }
+                out.append('\n');
+            }
+            out.append(m.content());
+            if (!m.content().endsWith("\n")) {
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** e.g. "Assistant · gpt-4.1 · partial · 12 + 340 tokens · $0.0021". */
+    private static String heading(StoredMessage m) {
+        StringBuilder heading = new StringBuilder(m.role() == Role.USER ? "You"
+                : m.role() == Role.ASSISTANT ? "Assistant" : "System");
+        if (m.role() == Role.ASSISTANT && m.model() != null) {
+            heading.append(" · ").append(m.model());
+        }
+        if (m.status() != MessageStatus.COMPLETE) {
+            heading.append(" · ").append(m.status().word());
+        }
+        if (m.finishReason() != null && !m.finishReason().equals("stop")) {
+            heading.append(" (").append(m.finishReason()).append(')');
+        }
+        if (m.promptTokens() != null || m.completionTokens() != null) {
+            heading.append(" · ").append(m.promptTokens() == null ? "?" : m.promptTokens())
+                    .append(" + ").append(m.completionTokens() == null ? "?" : m.completionTokens())
+                    .append(" tokens");
+        }
+        if (m.cost() != null) {
+            heading.append(String.format(java.util.Locale.ROOT, " · $%.4f", m.cost()));
+        }
+        return heading.toString();
+    }
+
+    private static final class InstantDeserializer extends StdScalarDeserializer<Instant> {
+        InstantDeserializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = parser.getValueAsString();
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException | NullPointerException e) {
+                return (Instant) context.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 instant");
+            }
+        }
+    }
+}

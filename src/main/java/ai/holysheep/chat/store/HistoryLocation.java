@@ -1,0 +1,52 @@
+package ai.holysheep.chat.store;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+/** Where the history database lives by default, following the XDG base directory rules. */
+public final class HistoryLocation {
+    private HistoryLocation() {
+    }
+
+    /**
+     * {@code $XDG_DATA_HOME/holysheep-chat/history.db}, or {@code ~/.local/share/…} when the
+     * variable is unset, empty or relative (the XDG spec says relative values are to be ignored).
+     * The environment is a parameter so tests need not touch the real one.
+     */
+    public static Path defaultDatabase(Map<String, String> env) {
+        String dataHome = env.get("XDG_DATA_HOME");
+        Path base;
+        if (dataHome != null && !dataHome.isBlank() && Path.of(dataHome).isAbsolute()) {
+            base = Path.of(dataHome);
+        } else {
+            String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+            base = Path.of(home, ".local", "share");
+        }
+        return base.resolve("holysheep-chat").resolve("history.db");
+    }
+
+    /**
+     * Creates the database's missing parent directories, readable by the owner only where the
+     * file system has POSIX permissions: conversations are private.
+     */
+    static void createParentDirectories(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent == null || Files.isDirectory(parent)) {
+            return;
+        }
+        try {
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectories(parent,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create directory " + parent + ": " + e.getMessage(), e);
+        }
+    }
+}

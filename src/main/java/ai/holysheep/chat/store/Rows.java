@@ -1,0 +1,238 @@
+package ai.holysheep.chat.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The SQL for each read and write, and the mapping between rows and records. */
+final class Rows {
+    private static final String CONVERSATION_COLUMNS = """
+            SELECT c.id, c.title, c.created_at, c.updated_at, c.profile, c.model,
+                   (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id)
+            FROM conversations c
+            """;
+    private static final String NEWEST_FIRST = " ORDER BY c.updated_at DESC, c.id DESC";
+    private static final String MESSAGE_COLUMNS = """
+            SELECT id, conversation_id, seq, role, content, reasoning, model, status, finish_reason,
+                   prompt_tokens, completion_tokens, cost, created_at, updated_at
+            FROM messages
+            """;
+
+    private Rows() {
+    }
+
+    static long insertConversation(Connection c, String title, Instant created, Instant updated,
+                                   String profile, String model) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO conversations (title, created_at, updated_at, profile, model) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, title);
+            insert.setLong(2, created.toEpochMilli());
+            insert.setLong(3, updated.toEpochMilli());
+            insert.setString(4, profile);
+            insert.setString(5, model);
+            insert.executeUpdate();
+        }
+        return lastInsertId(c);
+    }
+
+    /** Appends at the end of the conversation; the caller holds the write lock, so seq is unique. */
+    static long insertMessage(Connection c, StoredMessage m) throws SQLException {
+        if (!conversationExists(c, m.conversationId())) {
+            throw new StoreException("no conversation " + m.conversationId());
+        }
+        int seq;
+        try (PreparedStatement next = c.prepareStatement(
+                "SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE conversation_id = ?")) {
+            next.setLong(1, m.conversationId());
+            try (ResultSet rows = next.executeQuery()) {
+                rows.next();
+                seq = rows.getInt(1);
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO messages (conversation_id, seq, role, content, reasoning, model, status,
+                    finish_reason, prompt_tokens, completion_tokens, cost, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setLong(1, m.conversationId());
+            insert.setInt(2, seq);
+            insert.setString(3, m.role().word());
+            insert.setString(4, m.content());
+            insert.setString(5, m.reasoning());
+            insert.setString(6, m.model());
+            insert.setString(7, m.status().word());
+            insert.setString(8, m.finishReason());
+            setInteger(insert, 9, m.promptTokens());
+            setInteger(insert, 10, m.completionTokens());
+            setDouble(insert, 11, m.cost());
+            insert.setLong(12, m.createdAt().toEpochMilli());
+            insert.setLong(13, m.updatedAt().toEpochMilli());
+            insert.executeUpdate();
+        }
+        return lastInsertId(c);
+    }
+
+    /** Rewrites everything about an existing message but its place and creation time. */
+    static void updateMessage(Connection c, long id, StoredMessage m) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE messages SET content = ?, reasoning = ?, model = ?, status = ?, finish_reason = ?,
+                    prompt_tokens = ?, completion_tokens = ?, cost = ?, updated_at = ?
+                WHERE id = ?""")) {
+            update.setString(1, m.content());
+            update.setString(2, m.reasoning());
+            update.setString(3, m.model());
+            update.setString(4, m.status().word());
+            update.setString(5, m.finishReason());
+            setInteger(update, 6, m.promptTokens());
+            setInteger(update, 7, m.completionTokens());
+            setDouble(update, 8, m.cost());
+            update.setLong(9, m.updatedAt().toEpochMilli());
+            update.setLong(10, id);
+            if (update.executeUpdate() != 1) {
+                throw new StoreException("message " + id + " no longer exists (was its conversation deleted?)");
+            }
+        }
+    }
+
+    /** Marks activity: the list shows recently used conversations first. */
+    static void touchConversation(Connection c, long id, Instant when, String model) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE conversations SET updated_at = MAX(updated_at, ?), model = COALESCE(?, model) WHERE id = ?")) {
+            update.setLong(1, when.toEpochMilli());
+            update.setString(2, model);
+            update.setLong(3, id);
+            update.executeUpdate();
+        }
+    }
+
+    static List<Conversation> listConversations(Connection c, int limit) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement(CONVERSATION_COLUMNS + NEWEST_FIRST + " LIMIT ?")) {
+            query.setInt(1, limit);
+            return conversations(query);
+        }
+    }
+
+    static Optional<Conversation> conversation(Connection c, long id) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement(CONVERSATION_COLUMNS + " WHERE c.id = ?")) {
+            query.setLong(1, id);
+            return conversations(query).stream().findFirst();
+        }
+    }
+
+    /** Case-insensitive for ASCII (SQLite's LIKE); %, _ and \ in the text match themselves. */
+    static List<Conversation> search(Connection c, String text) throws SQLException {
+        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        try (PreparedStatement query = c.prepareStatement(CONVERSATION_COLUMNS + """
+                WHERE c.title LIKE ? ESCAPE '\\'
+                   OR EXISTS (SELECT 1 FROM messages m
+                              WHERE m.conversation_id = c.id AND m.content LIKE ? ESCAPE '\\')
+                """ + NEWEST_FIRST)) {
+            query.setString(1, pattern);
+            query.setString(2, pattern);
+            return conversations(query);
+        }
+    }
+
+    static List<StoredMessage> messages(Connection c, long conversationId) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement(MESSAGE_COLUMNS + " WHERE conversation_id = ? ORDER BY seq")) {
+            query.setLong(1, conversationId);
+            return messages(query);
+        }
+    }
+
+    static StoredMessage message(Connection c, long id) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement(MESSAGE_COLUMNS + " WHERE id = ?")) {
+            query.setLong(1, id);
+            return messages(query).get(0);
+        }
+    }
+
+    static boolean deleteConversation(Connection c, long id) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM conversations WHERE id = ?")) {
+            delete.setLong(1, id);
+            return delete.executeUpdate() == 1;
+        }
+    }
+
+    static boolean renameConversation(Connection c, long id, String title) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE conversations SET title = ? WHERE id = ?")) {
+            update.setString(1, title);
+            update.setLong(2, id);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    private static boolean conversationExists(Connection c, long id) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("SELECT 1 FROM conversations WHERE id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private static List<Conversation> conversations(PreparedStatement query) throws SQLException {
+        List<Conversation> result = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                result.add(new Conversation(rows.getLong(1), rows.getString(2),
+                        Instant.ofEpochMilli(rows.getLong(3)), Instant.ofEpochMilli(rows.getLong(4)),
+                        rows.getString(5), rows.getString(6), rows.getInt(7)));
+            }
+        }
+        return result;
+    }
+
+    private static List<StoredMessage> messages(PreparedStatement query) throws SQLException {
+        List<StoredMessage> result = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                result.add(new StoredMessage(rows.getLong(1), rows.getLong(2), rows.getInt(3),
+                        Role.fromWord(rows.getString(4)), rows.getString(5), rows.getString(6),
+                        rows.getString(7), MessageStatus.fromWord(rows.getString(8)), rows.getString(9),
+                        integerOrNull(rows, 10), integerOrNull(rows, 11), doubleOrNull(rows, 12),
+                        Instant.ofEpochMilli(rows.getLong(13)), Instant.ofEpochMilli(rows.getLong(14))));
+            }
+        }
+        return result;
+    }
+
+    private static long lastInsertId(Connection c) throws SQLException {
+        try (var statement = c.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT last_insert_rowid()")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static Integer integerOrNull(ResultSet rows, int index) throws SQLException {
+        int value = rows.getInt(index);
+        return rows.wasNull() ? null : value;
+    }
+
+    private static Double doubleOrNull(ResultSet rows, int index) throws SQLException {
+        double value = rows.getDouble(index);
+        return rows.wasNull() ? null : value;
+    }
+
+    private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
+    }
+
+    private static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.REAL);
+        } else {
+            statement.setDouble(index, value);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package ai.holysheep.chat.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OpeningTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultLocationFollowsXdgDataHome() {
+        assertEquals(Path.of("/data/holysheep-chat/history.db"),
+                HistoryLocation.defaultDatabase(Map.of("XDG_DATA_HOME", "/data", "HOME", "/home/kim")));
+        assertEquals(Path.of("/home/kim/.local/share/holysheep-chat/history.db"),
+                HistoryLocation.defaultDatabase(Map.of("HOME", "/home/kim")));
+        assertEquals(Path.of("/home/kim/.local/share/holysheep-chat/history.db"),
+                HistoryLocation.defaultDatabase(Map.of("XDG_DATA_HOME", "relative/dir", "HOME", "/home/kim")));
+    }
+
+    @Test
+    void aFreshFileGetsTheWholeSchemaInWalModeAndPrivateDirectories() throws Exception {
+        Path file = dir.resolve("new/nested/history.db");
+        try (ConversationStore store = ConversationStore.open(file)) {
+            assertTrue(store.listConversations(10).isEmpty());
+        }
+        assertEquals("rwx------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
+        try (Connection c = raw(file)) {
+            assertEquals(Migrations.latestVersion(Migrations.ALL), query(c, "PRAGMA user_version"));
+            assertEquals("wal", queryText(c, "PRAGMA journal_mode"));
+        }
+    }
+
+    @Test
+    void reopeningKeepsDataAndRunsNoStepTwice() {
+        Path file = dir.resolve("history.db");
+        try (ConversationStore store = ConversationStore.open(file)) {
+            store.appendUserMessage(store.createConversation("first", null, "gpt-4.1").id(), "hello", "gpt-4.1");
+        }
+        try (ConversationStore store = ConversationStore.open(file)) {
+            assertEquals(1, store.mostRecent().orElseThrow().messageCount());
+        }
+    }
+
+    @Test
+    void laterStepsRunInOrderFromTheFilesVersionAndKeepItsRows() throws Exception {
+        Path file = dir.resolve("history.db");
+        try (ConversationStore store = ConversationStore.open(file)) {
+            long id = store.createConversation("안녕하세요", "work", "gpt-4.1").id();
+            store.appendUserMessage(id, "kept across the upgrade", "gpt-4.1");
+        }
+        // A future version 2 and 3, the way a later release will add them.
+        List<Migration> future = List.of(Migrations.ALL.get(0),
+                new Migration(2, List.of("ALTER TABLE conversations ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0")),
+                new Migration(3, List.of("UPDATE conversations SET pinned = 1 WHERE title = '안녕하세요'")));
+        try (Connection c = Database.open(file, future)) {
+            assertEquals(3, query(c, "PRAGMA user_version"));
+            assertEquals(1, query(c, "SELECT pinned FROM conversations"));
+            assertEquals("kept across the upgrade", queryText(c, "SELECT content FROM messages"));
+        }
+    }
+
+    @Test
+    void aFileFromANewerVersionIsRefusedAndLeftByteForByteAsItWas() throws Exception {
+        Path file = dir.resolve("history.db");
+        try (ConversationStore store = ConversationStore.open(file)) {
+            store.createConversation("from the future", null, null);
+        }
+        try (Connection c = raw(file); Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode = DELETE");
+            s.execute("PRAGMA user_version = 99");
+        }
+        byte[] before = Files.readAllBytes(file);
+
+        SchemaTooNewException e = assertThrows(SchemaTooNewException.class, () -> ConversationStore.open(file));
+
+        assertTrue(e.getMessage().contains("schema version 99"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertTrue(Files.notExists(Path.of(file + "-wal")));
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseGivesAOneLineError() throws Exception {
+        Path file = dir.resolve("history.db");
+        Files.writeString(file, "this is a text file, not SQLite, and it is long enough to have a header".repeat(20));
+        StoreException e = assertThrows(StoreException.class, () -> ConversationStore.open(file));
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void openAsyncCompletesWithAUsableStore() {
+        try (ConversationStore store = ConversationStore.openAsync(dir.resolve("h.db")).join()) {
+            assertEquals("t", store.createConversation("t", null, null).title());
+        }
+    }
+
+    static Connection raw(Path file) throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + file);
+    }
+
+    static int query(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
+    static String queryText(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+}

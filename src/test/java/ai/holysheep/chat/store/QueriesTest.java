@@ -1,0 +1,144 @@
+package ai.holysheep.chat.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QueriesTest {
+    @TempDir
+    Path dir;
+    FakeClock clock = new FakeClock(Instant.parse("2025-03-01T09:00:00Z"));
+    ConversationStore store;
+    long wal;
+    long korean;
+
+    @BeforeEach
+    void fill() {
+        store = ConversationStore.open(dir.resolve("history.db"), clock);
+        wal = store.createConversation("SQLite WAL mode", "default", "gpt-4.1").id();
+        store.appendUserMessage(wal, "What does 100% durable mean in SQLite_WAL?", "gpt-4.1");
+        AssistantDraft answer = store.startAssistant(wal, "gpt-4.1");
+        answer.appendReasoning("Think about fsync.\nThen answer.");
+        answer.append("It means a committed transaction survives a crash.");
+        answer.finish(MessageStatus.COMPLETE, "stop", 21, 11, 0.0003);
+        clock.advance(Duration.ofMinutes(5));
+        korean = store.createConversation("한국어 질문", null, "claude-sonnet-4.5").id();
+        store.appendUserMessage(korean, "서울의 날씨는 어때요?", "claude-sonnet-4.5");
+        AssistantDraft cut = store.startAssistant(korean, "claude-sonnet-4.5");
+        cut.append("오늘 서울은");
+        cut.finish(MessageStatus.ERROR, "length", null, null, null);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void listIsNewestFirstWithCounts() {
+        List<Conversation> list = store.listConversations(10);
+        assertEquals(List.of(korean, wal), list.stream().map(Conversation::id).toList());
+        assertEquals(List.of(2, 2), list.stream().map(Conversation::messageCount).toList());
+        assertEquals(1, store.listConversations(1).size());
+    }
+
+    @Test
+    void searchLooksAtTitlesAndContentsIgnoringAsciiCaseAndTakingWildcardsLiterally() {
+        assertEquals(List.of(wal), ids(store.search("wal MODE")));
+        assertEquals(List.of(wal), ids(store.search("COMMITTED TRANSACTION")));
+        assertEquals(List.of(korean), ids(store.search("서울")));
+        assertEquals(List.of(wal), ids(store.search("100%")));
+        assertEquals(List.of(wal), ids(store.search("SQLite_WAL")));
+        assertEquals(List.of(), ids(store.search("SQLiteXWAL")));
+        assertEquals(List.of(), ids(store.search("100%durable")));
+    }
+
+    @Test
+    void renameAndDeleteReportWhetherTheConversationExisted() {
+        assertTrue(store.rename(wal, "Durability"));
+        assertEquals("Durability", store.conversation(wal).orElseThrow().title());
+        assertFalse(store.rename(999, "nothing"));
+
+        assertTrue(store.delete(wal));
+        assertTrue(store.conversation(wal).isEmpty());
+        assertTrue(store.messages(wal).isEmpty(), "messages go with their conversation");
+        assertFalse(store.delete(wal));
+        long next = store.createConversation("after delete", null, null).id();
+        assertTrue(next > korean, "ids are never reused");
+    }
+
+    @Test
+    void jsonExportReadsBackToTheSameConversationAndImportsIntoAnotherFile() {
+        ConversationExport original = store.snapshot(wal).orElseThrow();
+        String json = store.export(wal, ExportFormat.JSON).orElseThrow();
+        assertTrue(json.contains("\"status\" : \"complete\""), json);
+        assertTrue(json.contains("\"promptTokens\" : 21"), json);
+        assertTrue(json.contains("\"createdAt\" : \"2025-03-01T09:00:00Z\""), json);
+
+        assertEquals(original, Exports.readJson(json));
+
+        try (ConversationStore other = ConversationStore.open(dir.resolve("other.db"))) {
+            Conversation imported = other.importConversation(Exports.readJson(
+                    store.export(korean, ExportFormat.JSON).orElseThrow()));
+            ConversationExport again = other.snapshot(imported.id()).orElseThrow();
+            ConversationExport source = store.snapshot(korean).orElseThrow();
+            assertEquals(withoutIds(source), withoutIds(again));
+            assertEquals(MessageStatus.ERROR, again.messages().get(1).status());
+        }
+    }
+
+    @Test
+    void aDocumentThatIsNotAnExportIsAOneLineError() {
+        StoreException e = assertThrows(StoreException.class, () -> Exports.readJson("{\"format\": 1"));
+        assertTrue(e.getMessage().startsWith("not a holysheep-chat conversation export"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void markdownExportReadsLikeTheConversation() {
+        String markdown = store.export(wal, ExportFormat.MARKDOWN).orElseThrow();
+        assertEquals("""
+                # SQLite WAL mode
+
+                - Conversation %d, model gpt-4.1, profile default
+                - Started 2025-03-01T09:00:00Z, last active 2025-03-01T09:00:00Z
+
+                ## You
+
+                What does 100%% durable mean in SQLite_WAL?
+
+                ## Assistant · gpt-4.1 · 21 + 11 tokens · $0.0003
+
+                > Think about fsync.
+                > Then answer.
+
+                It means a committed transaction survives a crash.
+                """.formatted(wal), markdown);
+        assertTrue(store.export(korean, ExportFormat.MARKDOWN).orElseThrow()
+                .contains("## Assistant · claude-sonnet-4.5 · error (length)\n\n오늘 서울은\n"));
+        assertTrue(store.export(404, ExportFormat.MARKDOWN).isEmpty());
+    }
+
+    private static List<Long> ids(List<Conversation> conversations) {
+        return conversations.stream().map(Conversation::id).toList();
+    }
+
+    private static List<Object> withoutIds(ConversationExport export) {
+        Conversation c = export.conversation();
+        return List.of(List.of(c.title(), c.createdAt(), c.updatedAt(), String.valueOf(c.profile()),
+                        String.valueOf(c.model()), c.messageCount()),
+                export.messages().stream().map(m -> new StoredMessage(0, 0, m.seq(), m.role(), m.content(),
+                        m.reasoning(), m.model(), m.status(), m.finishReason(), m.promptTokens(),
+                        m.completionTokens(), m.cost(), m.createdAt(), m.updatedAt())).toList());
+    }
+}
