@@ -212,6 +212,19 @@ class SimGatewayTest {
     }
 
     @Test
+    void pacedStreamsTakeAtLeastOneIntervalPerEvent() throws Exception {
+        try (SimGateway paced = SimGateway.start(Wire.testOptions().withAnswerTokens(10).withTokensPerSecond(100))) {
+            long start = System.nanoTime();
+            String sse = Wire.post(paced, Wire.chat("gpt-4.1", PROMPT, true, null)).text();
+            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+            int events = Wire.dataPayloads(sse).size();
+            assertEquals(14, events, "role, ten pieces, finish, usage, [DONE]");
+            assertTrue(elapsedMillis >= (events - 1) * 10L, "a paced stream cannot finish early: " + elapsedMillis + " ms");
+        }
+    }
+
+    @Test
     void unknownRouteIsA404WithAJsonError() throws Exception {
         HttpResponse<String> response = Wire.get(gateway, "/v1/embeddings");
 

@@ -55,6 +55,11 @@ final class Wire {
      * tests need to count bytes exactly.
      */
     static Reply post(SimGateway gateway, String body, Duration readTimeout) throws IOException {
+        return post(gateway, body, readTimeout, () -> { });
+    }
+
+    /** As above, calling {@code onFirstByte} once the first body byte has arrived. */
+    static Reply post(SimGateway gateway, String body, Duration readTimeout, Runnable onFirstByte) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) URI.create(gateway.baseUrl() + "/chat/completions").toURL().openConnection();
         connection.setRequestMethod("POST");
         connection.setDoOutput(true);
@@ -66,7 +71,7 @@ final class Wire {
         }
         int status = connection.getResponseCode();
         InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-        return new Reply(status, connection.getContentType(), connection.getHeaderField("Retry-After"), readAll(stream));
+        return new Reply(status, connection.getContentType(), connection.getHeaderField("Retry-After"), readAll(stream, onFirstByte));
     }
 
     static Reply post(SimGateway gateway, String body) throws IOException {
@@ -104,10 +109,17 @@ final class Wire {
     }
 
     static Received readAll(InputStream body) {
+        return readAll(body, () -> { });
+    }
+
+    static Received readAll(InputStream body, Runnable onFirstByte) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (body) {
             int b;
             while ((b = body.read()) >= 0) {
+                if (bytes.size() == 0) {
+                    onFirstByte.run();
+                }
                 bytes.write(b);
             }
             return new Received(bytes.toByteArray(), null);
