@@ -21,9 +21,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "sim-gateway", mixinStandardHelpOptions = true,
     description = "Serve the built-in simulated OpenAI-compatible gateway on 127.0.0.1 until interrupted.")
 public final class SimGatewayCommand implements Callable<Integer> {
-    static final int INTERRUPTED = 130;
-    static final int USAGE = 2;
-
     @Spec
     CommandSpec spec;
 
@@ -50,7 +47,6 @@ public final class SimGatewayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         SimOptions options;
         try {
             options = SimOptions.defaults().withPort(port).withFaults(faults).withSeed(seed)
@@ -62,24 +58,23 @@ public final class SimGatewayCommand implements Callable<Integer> {
         try {
             gateway = SimGateway.start(options);
         } catch (IOException e) {
-            err.println("sim-gateway: cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
-            err.flush();
-            return USAGE;
+            throw new CliException(ExitCode.USAGE, "sim-gateway: cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
         }
         // Ctrl-C runs shutdown hooks rather than interrupting this thread; both paths close the gateway.
         Thread hook = new Thread(gateway::close, "sim-gateway-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (gateway) {
+            PrintWriter err = spec.commandLine().getErr();
             err.println("Simulated gateway listening on " + gateway.baseUrl()
                 + (faults.isEmpty() ? "" : " with faults " + faults) + " (Ctrl-C to stop)");
             err.flush();
             spec.commandLine().getOut().println(gateway.baseUrl());
             spec.commandLine().getOut().flush();
             untilInterrupted.await();
-            return 0;
+            return ExitCode.OK;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return INTERRUPTED;
+            return ExitCode.INTERRUPTED;
         } finally {
             removeHook(hook);
         }

@@ -4,7 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.holysheep.chat.Main;
+import ai.holysheep.chat.sim.SimGateway;
+import ai.holysheep.chat.sim.SimOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,6 +67,21 @@ class SimGatewayCommandTest {
     void aNegativePaceIsAUsageError() {
         assertEquals(2, command().execute("--tokens-per-second", "-1"));
         assertTrue(err.toString().contains("tokens per second"), err.toString());
+    }
+
+    @Test
+    void isASubcommandOfHolysheepChatAndReportsABusyPortInOneLine() throws Exception {
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        Io io = new Io(InputStream.nullInputStream(), new PrintStream(OutputStream.nullOutputStream()),
+            new PrintStream(stderr, true, StandardCharsets.UTF_8), Map.of(), false, false, false);
+        try (SimGateway taken = SimGateway.start(SimOptions.defaults())) {
+            int status = Main.run(new String[] {"sim-gateway", "--port", Integer.toString(taken.port())}, io);
+
+            assertEquals(ExitCode.USAGE, status);
+            String message = stderr.toString(StandardCharsets.UTF_8);
+            assertTrue(message.startsWith("holysheep-chat: sim-gateway: cannot listen on 127.0.0.1:" + taken.port()), message);
+            assertEquals(1, message.lines().count());
+        }
     }
 
     /** Polls with a deadline: the command prints once its socket is listening. */
