@@ -93,7 +93,7 @@ class FaultInjectionTest {
     void stallIsNoticedByTheClientsReadTimeout() throws Exception {
         byte[] clean = cleanBody(STREAM);
         try (SimGateway gateway = faulty("stall@1:bytes=500")) {
-            Wire.Reply reply = Wire.post(gateway, STREAM, Duration.ofMillis(300));
+            Wire.Reply reply = Wire.post(gateway, STREAM, Duration.ofSeconds(1));
 
             assertArrayEquals(Arrays.copyOf(clean, 500), reply.body().bytes());
             assertInstanceOf(SocketTimeoutException.class, reply.body().failure());
@@ -106,7 +106,7 @@ class FaultInjectionTest {
         CountDownLatch streaming = new CountDownLatch(1);
         CompletableFuture<Wire.Reply> pending = CompletableFuture.supplyAsync(() -> {
             try {
-                return Wire.post(gateway, STREAM, Duration.ofMinutes(5), streaming::countDown);
+                return Wire.post(gateway, STREAM, Duration.ofMinutes(5), 200, streaming::countDown);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -55,11 +55,11 @@ final class Wire {
      * tests need to count bytes exactly.
      */
     static Reply post(SimGateway gateway, String body, Duration readTimeout) throws IOException {
-        return post(gateway, body, readTimeout, () -> { });
+        return post(gateway, body, readTimeout, 0, () -> { });
     }
 
-    /** As above, calling {@code onFirstByte} once the first body byte has arrived. */
-    static Reply post(SimGateway gateway, String body, Duration readTimeout, Runnable onFirstByte) throws IOException {
+    /** As above, calling {@code onArrival} once {@code count} body bytes have arrived. */
+    static Reply post(SimGateway gateway, String body, Duration readTimeout, int count, Runnable onArrival) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) URI.create(gateway.baseUrl() + "/chat/completions").toURL().openConnection();
         connection.setRequestMethod("POST");
         connection.setDoOutput(true);
@@ -71,7 +71,7 @@ final class Wire {
         }
         int status = connection.getResponseCode();
         InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-        return new Reply(status, connection.getContentType(), connection.getHeaderField("Retry-After"), readAll(stream, onFirstByte));
+        return new Reply(status, connection.getContentType(), connection.getHeaderField("Retry-After"), readAll(stream, count, onArrival));
     }
 
     static Reply post(SimGateway gateway, String body) throws IOException {
@@ -109,18 +109,18 @@ final class Wire {
     }
 
     static Received readAll(InputStream body) {
-        return readAll(body, () -> { });
+        return readAll(body, 0, () -> { });
     }
 
-    static Received readAll(InputStream body, Runnable onFirstByte) {
+    static Received readAll(InputStream body, int count, Runnable onArrival) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (body) {
             int b;
             while ((b = body.read()) >= 0) {
-                if (bytes.size() == 0) {
-                    onFirstByte.run();
-                }
                 bytes.write(b);
+                if (bytes.size() == count) {
+                    onArrival.run();
+                }
             }
             return new Received(bytes.toByteArray(), null);
         } catch (IOException e) {
