@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
         versionProvider = Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        subcommands = {ModelsCommand.class, ConversationsCommand.class},
+        subcommands = {ModelsCommand.class, ConversationsCommand.class, SimGatewayCommand.class},
         description = {
             "A terminal chat for OpenAI-compatible AI gateways (HolySheep AI by default).",
             "With a PROMPT, or text piped into stdin, it asks once and streams the answer to stdout."
