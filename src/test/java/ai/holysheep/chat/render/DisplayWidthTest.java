@@ -1,0 +1,59 @@
+package ai.holysheep.chat.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class DisplayWidthTest {
+    @Test
+    void asciiIsOneColumnEach() {
+        assertEquals(11, DisplayWidth.of("hello world"));
+        assertEquals(0, DisplayWidth.of(""));
+    }
+
+    @Test
+    void hangulIsTwoColumnsPerSyllable() {
+        assertEquals(10, DisplayWidth.of("안녕하세요"));
+        assertEquals(2, DisplayWidth.of("\u1112\u1161\u11AB"));
+        assertEquals(11, DisplayWidth.of("한국어 text"));
+    }
+
+    @Test
+    void cjkKanaAndFullwidthAreTwo() {
+        assertEquals(4, DisplayWidth.of("中文"));
+        assertEquals(6, DisplayWidth.of("ひらがな".substring(0, 3)));
+        assertEquals(4, DisplayWidth.of("ＡＢ"));
+        assertEquals(2, DisplayWidth.of("\u3000"));
+        assertEquals(4, DisplayWidth.of("𠀋𠀋".substring(0, 2) + "中"));
+    }
+
+    @Test
+    void emojiAreTwoColumnsAsTerminalsDrawThem() {
+        assertEquals(2, DisplayWidth.of("👍"));
+        assertEquals(2, DisplayWidth.of("👍🏽"));
+        assertEquals(2, DisplayWidth.of("👨\u200D👩\u200D👧"));
+        assertEquals(2, DisplayWidth.of("🇰🇷"));
+        assertEquals(2, DisplayWidth.of("❤\uFE0F"));
+        assertEquals(1, DisplayWidth.of("❤"));
+        assertEquals(2, DisplayWidth.of("1\uFE0F\u20E3"));
+        assertEquals(6, DisplayWidth.of("a👍🏽b🇰🇷"));
+    }
+
+    @Test
+    void marksJoinersAndControlsTakeNoColumns() {
+        assertEquals(1, DisplayWidth.of("e\u0301"));
+        assertEquals(4, DisplayWidth.of("cafe\u0301"));
+        assertEquals(0, DisplayWidth.of("\u200D\uFE0F"));
+        assertEquals(0, DisplayWidth.of("\u0000\u0007\u001B\u0085"));
+        assertEquals(2, DisplayWidth.of("a\tb"));
+    }
+
+    @Test
+    void fitCutsAtAGraphemeThatStillFits() {
+        String s = "ab안녕";
+        assertEquals(3, DisplayWidth.fit(s, 0, 5));
+        assertEquals(4, DisplayWidth.fit(s, 0, 6));
+        assertEquals(4, DisplayWidth.fit("👍🏽x", 0, 2));
+        assertEquals(0, DisplayWidth.fit("👍🏽x", 0, 1));
+    }
+}

@@ -1,0 +1,74 @@
+package ai.holysheep.chat.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GraphemesTest {
+    @Test
+    void asciiAndHangulSyllablesAreOneEach() {
+        assertEquals(List.of("h", "i", "!"), Graphemes.split("hi!"));
+        assertEquals(List.of("안", "녕", "하", "세", "요"), Graphemes.split("안녕하세요"));
+    }
+
+    @Test
+    void combiningAccentStaysWithItsBase() {
+        assertEquals(List.of("e\u0301", "t", "e\u0301"), Graphemes.split("e\u0301te\u0301"));
+        assertEquals(List.of("a\u0308\u0323"), Graphemes.split("a\u0308\u0323"));
+    }
+
+    @Test
+    void emojiWithSkinToneIsOneGrapheme() {
+        assertEquals(List.of("👍🏽", "x"), Graphemes.split("👍🏽x"));
+    }
+
+    @Test
+    void zwjFamilyIsOneGrapheme() {
+        String family = "👨\u200D👩\u200D👧";
+        assertEquals(List.of(family, "!"), Graphemes.split(family + "!"));
+        String rainbowFlag = "🏳\uFE0F\u200D🌈";
+        assertEquals(List.of(rainbowFlag), Graphemes.split(rainbowFlag));
+    }
+
+    @Test
+    void regionalIndicatorsPairIntoFlags() {
+        assertEquals(List.of("🇰🇷", "🇯🇵"), Graphemes.split("🇰🇷🇯🇵"));
+        assertEquals(List.of("🇰🇷", "🇯"), Graphemes.split("🇰🇷🇯"));
+    }
+
+    @Test
+    void tagSequenceFlagIsOneGrapheme() {
+        String scotland = "🏴\uDB40\uDC67\uDB40\uDC62\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74\uDB40\uDC7F";
+        assertEquals(List.of(scotland, "a"), Graphemes.split(scotland + "a"));
+    }
+
+    @Test
+    void variationSelectorsAttach() {
+        assertEquals(List.of("❤\uFE0F", "☺\uFE0E"), Graphemes.split("❤\uFE0F☺\uFE0E"));
+        assertEquals(List.of("葛\uDB40\uDD00"), Graphemes.split("葛\uDB40\uDD00"));
+        assertEquals(List.of("1\uFE0F\u20E3"), Graphemes.split("1\uFE0F\u20E3"));
+    }
+
+    @Test
+    void conjoiningJamoFormOneSyllable() {
+        String han = "\u1112\u1161\u11AB"; // ᄒ ᅡ ᆫ = 한
+        assertEquals(List.of(han, "\u1100\u1173"), Graphemes.split(han + "\u1100\u1173"));
+        // A precomposed LV syllable takes a trailing consonant jamo.
+        assertEquals(List.of("\uAC00\u11A8"), Graphemes.split("\uAC00\u11A8"));
+    }
+
+    @Test
+    void crLfIsOneGraphemeAndControlsStandAlone() {
+        assertEquals(List.of("a", "\r\n", "b"), Graphemes.split("a\r\nb"));
+        assertEquals(List.of("\u001B", "\u0301"), Graphemes.split("\u001B\u0301"));
+    }
+
+    @Test
+    void boundaryWalkCountsGraphemes() {
+        String s = "가👍🏽e\u0301🇰🇷";
+        assertEquals(4, Graphemes.count(s));
+        assertEquals(1, Graphemes.nextBoundary(s, 0));
+        assertEquals(s.length(), Graphemes.nextBoundary(s, s.length()));
+    }
+}
