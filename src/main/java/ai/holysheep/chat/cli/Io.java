@@ -1,5 +1,6 @@
 package ai.holysheep.chat.cli;
 
+import ai.holysheep.chat.render.TerminalSanitizer;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -32,8 +33,11 @@ public record Io(
                 Tty.isTerminal(Tty.STDERR));
     }
 
-    /** Prints {@code holysheep-chat: message} on stderr. */
+    /**
+     * Prints {@code holysheep-chat: message} on stderr. Messages often carry server text (error
+     * bodies), so they are sanitised here, the one door every error goes through.
+     */
     public void error(String message) {
-        err.println("holysheep-chat: " + message);
+        err.println("holysheep-chat: " + TerminalSanitizer.clean(message));
     }
 }

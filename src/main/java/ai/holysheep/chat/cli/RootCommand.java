@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
             "  holysheep-chat --format json \"hi\" | jq -r 'select(.type==\"delta\").text'",
             "  holysheep-chat -p local \"hello\"          (a profile from the config file)",
             "",
-            "Environment: HOLYSHEEP_API_KEY, HOLYSHEEP_BASE_URL, HOLYSHEEP_MODEL, HOLYSHEEP_CONFIG.",
+            "Environment: HOLYSHEEP_API_KEY, HOLYSHEEP_BASE_URL, HOLYSHEEP_MODEL, HOLYSHEEP_CONFIG,",
+            "  NO_COLOR (any value: no colour), COLUMNS (width of rendered answers).",
             "",
             "Exit status:",
             "  0    the answer was received",
@@ -69,6 +70,13 @@ public final class RootCommand implements Callable<Integer> {
             description = "Output: text (the answer alone) or json (one event per line). Default: ${DEFAULT-VALUE}.")
     Format format;
 
+    @Option(names = "--raw", description = "Write the answer's markdown as the model sent it, without rendering it (the default when stdout is not a terminal).")
+    boolean raw;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Colour: auto (on a terminal, unless NO_COLOR is set), always or never. Default: ${DEFAULT-VALUE}.")
+    AnswerStyle.Choice color;
+
     @Parameters(paramLabel = "PROMPT", arity = "0..*", description = "What to ask. Piped stdin is added after a blank line.")
     List<String> prompt = new ArrayList<>();
 
@@ -101,7 +109,8 @@ public final class RootCommand implements Callable<Integer> {
         ChatRequest request = request(settings, message);
         TurnOutput output = format == Format.json
                 ? new JsonOutput(io, settings.price(settings.model()))
-                : new TextOutput(io);
+                : new TextOutput(io, AnswerStyle.printer(io, raw, color),
+                        AnswerStyle.colour(color, io.stderrIsTerminal(), io.env()));
         OneShot oneShot = new OneShot(Gateways.client(settings), output);
         return noStream ? oneShot.whole(request) : oneShot.stream(request);
     }

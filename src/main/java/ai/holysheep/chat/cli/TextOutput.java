@@ -1,22 +1,30 @@
 package ai.holysheep.chat.cli;
 
+import ai.holysheep.chat.render.AnswerPrinter;
+import ai.holysheep.chat.render.TerminalSanitizer;
 import ai.holysheep.chat.stream.StreamEvent;
 
 /**
- * The answer text alone on stdout, as it arrives; everything else on stderr. Reasoning is shown
- * (dimmed) only when stderr is a terminal, so scripts capturing stderr do not get it.
+ * The answer alone on stdout, as it arrives, through an {@link AnswerPrinter}; everything else on
+ * stderr. Reasoning is shown only when stderr is a terminal, so scripts capturing stderr do not
+ * get it, and dimmed when colour is allowed there. Server text is sanitised before it is shown.
  */
 final class TextOutput implements TurnOutput {
     private static final String DIM = "\u001b[2m";
     private static final String RESET = "\u001b[0m";
 
     private final Io io;
+    private final AnswerPrinter answer;
+    private final boolean dimReasoning;
+    private final TerminalSanitizer reasoning = new TerminalSanitizer();
     private boolean answerStarted;
-    private boolean endsWithNewline = true;
+    private boolean answerEnded;
     private boolean reasoningOpen;
 
-    TextOutput(Io io) {
+    TextOutput(Io io, AnswerPrinter answer, boolean dimReasoning) {
         this.io = io;
+        this.answer = answer;
+        this.dimReasoning = dimReasoning;
     }
 
     @Override
@@ -24,11 +32,11 @@ final class TextOutput implements TurnOutput {
         if (event instanceof StreamEvent.Delta d) {
             closeReasoning();
             answerStarted = true;
-            io.out().print(d.text());
-            endsWithNewline = d.text().endsWith("\n");
+            answer.append(d.text());
         } else if (event instanceof StreamEvent.Reasoning r) {
             if (io.stderrIsTerminal() && !answerStarted) {
-                io.err().print((reasoningOpen ? "" : DIM) + r.text());
+                String text = reasoning.feed(r.text());
+                io.err().print((reasoningOpen || !dimReasoning ? "" : DIM) + text);
                 reasoningOpen = true;
             }
         } else if (event instanceof StreamEvent.Done done) {
@@ -41,6 +49,9 @@ final class TextOutput implements TurnOutput {
         } else if (event instanceof StreamEvent.Failed f) {
             endAnswer();
             io.error(f.message());
+        } else if (event instanceof StreamEvent.GaveUp g) {
+            endAnswer();
+            io.error("gave up after " + g.attempts() + " attempts: " + g.lastError());
         } else if (event instanceof StreamEvent.Cancelled) {
             endAnswer();
         }
@@ -48,7 +59,7 @@ final class TextOutput implements TurnOutput {
 
     private void closeReasoning() {
         if (reasoningOpen) {
-            io.err().print(RESET + "\n");
+            io.err().print((dimReasoning ? RESET : "") + "\n");
             io.err().flush();
             reasoningOpen = false;
         }
@@ -56,9 +67,9 @@ final class TextOutput implements TurnOutput {
 
     private void endAnswer() {
         closeReasoning();
-        if (answerStarted && !endsWithNewline) {
-            io.out().print('\n');
-            endsWithNewline = true;
+        if (!answerEnded) {
+            answerEnded = true;
+            answer.finish();
         }
         io.out().flush();
     }

@@ -1,8 +1,10 @@
 package ai.holysheep.chat.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Whether a standard stream is a terminal. Java has no isatty before JDK 22, and
@@ -29,6 +31,45 @@ public final class Tty {
             }
         }
         return askShell(fd);
+    }
+
+    /**
+     * Columns of the terminal: {@code $COLUMNS} when set (shells rarely export it), else what
+     * {@code stty size} reports for the controlling terminal, else 80.
+     */
+    public static int columns(Map<String, String> env) {
+        Integer fromEnv = positive(env.get("COLUMNS"));
+        if (fromEnv != null) {
+            return fromEnv;
+        }
+        try {
+            Process stty = new ProcessBuilder("sh", "-c", "stty size < /dev/tty 2>/dev/null").start();
+            String size = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            if (stty.waitFor() == 0) {
+                String[] rowsCols = size.split("\\s+");
+                Integer cols = rowsCols.length == 2 ? positive(rowsCols[1]) : null;
+                if (cols != null) {
+                    return cols;
+                }
+            }
+        } catch (IOException e) {
+            // No shell or no terminal: fall through to the classic width.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 80;
+    }
+
+    private static Integer positive(String number) {
+        if (number == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(number.trim());
+            return n > 0 ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Where there is no /proc (macOS, BSD): ask {@code test -t} with the stream inherited. */

@@ -1,6 +1,5 @@
 package ai.holysheep.chat.render;
 
-import java.io.Flushable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -12,10 +11,11 @@ import java.util.List;
  * the last, still-growing line is redrawn in place (carriage return + erase line). The redrawn
  * line is cut to the width so the terminal never wraps it, which would leave a stale row above.
  *
- * <p>Lines are counted across finished and growing blocks alike: a line that has been printed
- * is never printed again, even if its block is later parsed differently.
+ * <p>It writes to the given {@link Appendable}; the caller flushes it. Lines are counted across
+ * finished and growing blocks alike: a line that has been printed is never printed again, even
+ * if its block is later parsed differently. A growing table is the exception that is held back.
  */
-public final class LiveTerminalPrinter {
+public final class LiveTerminalPrinter implements AnswerPrinter {
     private static final String REDRAW = "\r\u001B[2K";
 
     private final Appendable out;
@@ -33,6 +33,7 @@ public final class LiveTerminalPrinter {
     }
 
     /** Takes the next delta of the answer and updates the terminal. */
+    @Override
     public void append(String delta) {
         markdown.append(delta);
         List<StyledLine> done = markdown.finishedLines();
@@ -66,6 +67,7 @@ public final class LiveTerminalPrinter {
     }
 
     /** Ends the answer: prints whatever is left, ending with a newline. */
+    @Override
     public void finish() {
         markdown.finish();
         List<StyledLine> done = markdown.finishedLines();
@@ -124,9 +126,6 @@ public final class LiveTerminalPrinter {
         }
         try {
             out.append(text);
-            if (out instanceof Flushable flushable) {
-                flushable.flush();
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
