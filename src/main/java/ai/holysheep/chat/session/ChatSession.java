@@ -1,0 +1,320 @@
+package ai.holysheep.chat.session;
+
+import ai.holysheep.chat.api.ChatMessage;
+import ai.holysheep.chat.api.ChatRequest;
+import ai.holysheep.chat.config.RequestDefaults;
+import ai.holysheep.chat.config.Settings;
+import ai.holysheep.chat.store.Conversation;
+import ai.holysheep.chat.store.ConversationStore;
+import ai.holysheep.chat.store.Titles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * One conversation as the user has it: what was said so far, the model and system prompt the
+ * next request uses, what it all cost, and (when bound to a store) its saved copy. One-shot and
+ * the full-screen chat both drive it the same way:
+ * <pre>
+ *   ChatRequest request = session.beginTurn(text);   // records the question
+ *   TurnRecorder recorder = session.recorder();      // pass it every event that is shown
+ *   new Turn(client, request, sink).start();
+ * </pre>
+ * One turn at a time: the next may begin once the recorder has seen the terminal event.
+ * Thread-safe; the recorder is normally called from the thread that shows the events.
+ */
+public final class ChatSession implements AutoCloseable {
+    private final Settings settings;
+    private final HistoryBinding history;
+    private final List<ChatMessage> messages = new ArrayList<>();
+    private String model;
+    private String systemPrompt;
+    private Long conversationId;
+    private String title;
+    private TurnRecorder current;
+    private Optional<Spend> lastTurn = Optional.empty();
+    private Spend total = Spend.NOTHING;
+
+    private ChatSession(Settings settings, HistoryBinding history) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.history = history;
+        this.model = settings.model();
+        RequestDefaults defaults = settings.request();
+        setSystemPrompt(defaults == null ? null : defaults.system());
+    }
+
+    /** A session that saves nothing. */
+    public static ChatSession unsaved(Settings settings) {
+        return new ChatSession(settings, null);
+    }
+
+    /**
+     * A session saved to the store {@code opening} yields. Pass the future while SQLite is still
+     * opening ({@link ConversationStore#openAsync}): the first request does not wait for it.
+     * {@code warn} gets one line, once, if saving fails; the session then carries on unsaved.
+     * {@link #close()} closes the store.
+     */
+    public static ChatSession saved(Settings settings, CompletableFuture<ConversationStore> opening,
+                                    Consumer<String> warn) {
+        return new ChatSession(settings, new HistoryBinding(opening, warn));
+    }
+
+    /** The messages the next request starts from: the system prompt (if any) first. */
+    public synchronized List<ChatMessage> context() {
+        List<ChatMessage> context = new ArrayList<>(messages.size() + 1);
+        if (systemPrompt != null) {
+            context.add(ChatMessage.system(systemPrompt));
+        }
+        context.addAll(messages);
+        return List.copyOf(context);
+    }
+
+    public synchronized String model() {
+        return model;
+    }
+
+    /** The model for the next request; a turn already streaming keeps its own. */
+    public synchronized void switchModel(String newModel) {
+        if (newModel == null || newModel.isBlank()) {
+            throw new IllegalArgumentException("model must not be blank");
+        }
+        model = newModel.strip();
+    }
+
+    public synchronized Optional<String> systemPrompt() {
+        return Optional.ofNullable(systemPrompt);
+    }
+
+    /** Applies from the next request on; null or blank removes the system prompt. */
+    public synchronized void setSystemPrompt(String text) {
+        systemPrompt = text == null || text.isBlank() ? null : text;
+    }
+
+    /** The saved conversation's id; empty until the first question is saved, and when not saving. */
+    public synchronized OptionalLong conversationId() {
+        return conversationId == null ? OptionalLong.empty() : OptionalLong.of(conversationId);
+    }
+
+    /** Empty until the first question (or {@link #rename}) gives the conversation a title. */
+    public synchronized Optional<String> title() {
+        return Optional.ofNullable(title);
+    }
+
+    public synchronized boolean turnInProgress() {
+        return current != null;
+    }
+
+    /** Tokens and cost of the last turn whose usage the server reported. */
+    public synchronized Optional<Spend> lastTurn() {
+        return lastTurn;
+    }
+
+    /** Tokens and cost of every turn in this session (across conversations). */
+    public synchronized Spend total() {
+        return total;
+    }
+
+    /**
+     * Adds the user's question and returns the request that asks it with everything said so
+     * far. Saving the question follows one rule with two cases, so that neither a crash loses
+     * the question nor SQLite's start-up delays the answer:
+     * <ul>
+     *   <li>the store is open (or known to be unusable): the question is committed before this
+     *       returns, so it is durable before the request is sent;</li>
+     *   <li>the store is still opening: this returns at once and the question is committed as
+     *       soon as the store is ready; the recorder holds back the answer's text until then,
+     *       so the stored answer never precedes its question.</li>
+     * </ul>
+     */
+    public synchronized ChatRequest beginTurn(String userText) {
+        Objects.requireNonNull(userText, "userText");
+        ensureNoTurn();
+        messages.add(ChatMessage.user(userText));
+        if (title == null) {
+            title = Titles.fromPrompt(userText);
+        }
+        String asked = model;
+        current = new TurnRecorder(this, asked, settings.price(asked), history, saveQuestion(userText, asked));
+        return request(asked);
+    }
+
+    /**
+     * The recorder for the turn in progress (the last one begun, until its terminal event).
+     *
+     * @throws IllegalStateException when no turn is in progress
+     */
+    public synchronized TurnRecorder recorder() {
+        if (current == null) {
+            throw new IllegalStateException("no turn in progress");
+        }
+        return current;
+    }
+
+    /**
+     * Asks the last question again ({@code /retry}): the answer it got leaves the context, and
+     * the new answer is saved after it, so a resumed conversation sends only the new one.
+     *
+     * @throws IllegalStateException when a turn is in progress or nothing was asked yet
+     */
+    public synchronized ChatRequest retryLast() {
+        ensureNoTurn();
+        int lastQuestion = -1;
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if ("user".equals(messages.get(i).role())) {
+                lastQuestion = i;
+                break;
+            }
+        }
+        if (lastQuestion < 0) {
+            throw new IllegalStateException("nothing to ask again");
+        }
+        messages.subList(lastQuestion + 1, messages.size()).clear();
+        String asked = model;
+        CompletableFuture<Long> saved = history == null || history.broken()
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.completedFuture(conversationId);
+        current = new TurnRecorder(this, asked, settings.price(asked), history, saved);
+        return request(asked);
+    }
+
+    /** Starts afresh: empty context, no title; the next question starts a new saved conversation. */
+    public synchronized void newConversation() {
+        ensureNoTurn();
+        messages.clear();
+        conversationId = null;
+        title = null;
+    }
+
+    /**
+     * Sets the conversation's title ({@code /title}); saved at once when the conversation is
+     * saved already, else used when it is.
+     */
+    public synchronized void rename(String newTitle) {
+        if (newTitle == null || newTitle.isBlank()) {
+            throw new IllegalArgumentException("title must not be blank");
+        }
+        title = newTitle.strip();
+        if (conversationId != null && history != null) {
+            long id = conversationId;
+            history.store().ifPresent(store -> {
+                try {
+                    store.rename(id, title);
+                } catch (RuntimeException e) {
+                    history.failed(e);
+                }
+            });
+        }
+    }
+
+    /**
+     * Continues a saved conversation: its messages become the context (see {@link StoredContext}
+     * for which), its title this session's, and its model the one the next request uses.
+     * Waits for the store to open. Returns empty when there is no such conversation.
+     *
+     * @throws ai.holysheep.chat.store.StoreException when the history database cannot be used
+     * @throws IllegalStateException when this session is not saved, or a turn is in progress
+     */
+    public synchronized Optional<Conversation> load(long id) {
+        ensureNoTurn();
+        ConversationStore store = requireStore();
+        Optional<Conversation> found = store.conversation(id);
+        found.ifPresent(c -> adopt(c, store));
+        return found;
+    }
+
+    /** Continues the conversation with the latest activity; empty when none is saved. */
+    public synchronized Optional<Conversation> continueMostRecent() {
+        ensureNoTurn();
+        ConversationStore store = requireStore();
+        Optional<Conversation> found = store.mostRecent();
+        found.ifPresent(c -> adopt(c, store));
+        return found;
+    }
+
+    /** Closes the store after its queued writes; an answer still streaming is kept as partial. */
+    @Override
+    public void close() {
+        if (history != null) {
+            history.close();
+        }
+    }
+
+    synchronized void turnEnded(TurnRecorder recorder, String answer, Optional<Spend> spend) {
+        if (recorder != current) {
+            return;
+        }
+        current = null;
+        // The live context follows the rule a resumed one does: any answer the user saw is context.
+        if (!answer.isEmpty()) {
+            messages.add(ChatMessage.assistant(answer));
+        }
+        if (spend.isPresent()) {
+            lastTurn = spend;
+            total = total.plus(spend.get());
+        }
+    }
+
+    private void adopt(Conversation conversation, ConversationStore store) {
+        messages.clear();
+        messages.addAll(StoredContext.of(store.messages(conversation.id())));
+        conversationId = conversation.id();
+        title = conversation.title();
+        if (conversation.model() != null) {
+            model = conversation.model();
+        }
+    }
+
+    private ConversationStore requireStore() {
+        if (history == null) {
+            throw new IllegalStateException("this session is not saved");
+        }
+        return history.require();
+    }
+
+    /** See {@link #beginTurn}: committed now when the store is settled, else once it opens. */
+    private CompletableFuture<Long> saveQuestion(String text, String asked) {
+        if (history == null || history.broken()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (history.settled()) {
+            return CompletableFuture.completedFuture(commitQuestion(text, asked));
+        }
+        // Not the store's own thread: committing there would wait on itself.
+        return CompletableFuture.supplyAsync(() -> commitQuestion(text, asked));
+    }
+
+    /** Returns the conversation id, or null when the question could not be saved. */
+    private Long commitQuestion(String text, String asked) {
+        Optional<ConversationStore> store = history.store();
+        if (store.isEmpty()) {
+            return null;
+        }
+        synchronized (this) {
+            try {
+                if (conversationId == null) {
+                    conversationId = store.get().createConversation(title, settings.profile(), asked).id();
+                }
+                store.get().appendUserMessage(conversationId, text, asked);
+                return conversationId;
+            } catch (RuntimeException e) {
+                history.failed(e);
+                return null;
+            }
+        }
+    }
+
+    private ChatRequest request(String asked) {
+        RequestDefaults defaults = settings.request() == null ? RequestDefaults.NONE : settings.request();
+        return new ChatRequest(asked, context(), defaults.temperature(), defaults.maxTokens());
+    }
+
+    private void ensureNoTurn() {
+        if (current != null) {
+            throw new IllegalStateException("a turn is in progress");
+        }
+    }
+}
