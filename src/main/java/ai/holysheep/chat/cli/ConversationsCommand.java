@@ -3,7 +3,6 @@ package ai.holysheep.chat.cli;
 import ai.holysheep.chat.store.Conversation;
 import ai.holysheep.chat.store.ConversationStore;
 import ai.holysheep.chat.store.ExportFormat;
-import ai.holysheep.chat.store.HistoryLocation;
 import ai.holysheep.chat.store.MessageStatus;
 import ai.holysheep.chat.store.Role;
 import ai.holysheep.chat.store.SchemaTooNewException;
@@ -20,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.ScopeType;
 
 /**
  * Saved conversations from the command line. Lines start with the conversation's id, the
@@ -43,9 +41,9 @@ public final class ConversationsCommand implements Callable<Integer> {
 
     private final Io io;
 
-    @Option(names = "--history-db", paramLabel = "PATH", scope = ScopeType.INHERIT,
-            description = "The history database (default: $XDG_DATA_HOME/holysheep-chat/history.db).")
-    Path historyDb;
+    /** {@code --history-db} is the root command's, inherited here so either position works. */
+    @ParentCommand
+    RootCommand root;
 
     public ConversationsCommand(Io io) {
         this.io = io;
@@ -158,7 +156,7 @@ public final class ConversationsCommand implements Callable<Integer> {
 
     /** Opens the store for one command and turns its failures into one-line errors. */
     int withStore(Function<ConversationStore, Integer> work) {
-        Path file = historyDb != null ? historyDb : HistoryLocation.defaultDatabase(io.env());
+        Path file = root.history.database(io);
         try (ConversationStore store = ConversationStore.open(file)) {
             int status = work.apply(store);
             io.out().flush();

@@ -5,32 +5,39 @@ import ai.holysheep.chat.api.Completion;
 import ai.holysheep.chat.api.GatewayClient;
 import ai.holysheep.chat.api.GatewayException;
 import ai.holysheep.chat.api.TokenUsage;
+import ai.holysheep.chat.session.TurnRecorder;
 import ai.holysheep.chat.stream.EventChannel;
 import ai.holysheep.chat.stream.FailureKind;
 import ai.holysheep.chat.stream.Failures;
 import ai.holysheep.chat.stream.StreamEvent;
 import ai.holysheep.chat.stream.Turn;
+import java.time.Duration;
 
 /** Asks once and shows the answer as it streams; returns the exit status. */
 final class OneShot {
+    /** How long Ctrl+C waits for the answer so far to be saved before the process ends. */
+    private static final Duration SAVE_ON_EXIT = Duration.ofSeconds(5);
+
     private final GatewayClient client;
     private final TurnOutput output;
+    private final TurnRecorder recorder;
 
-    OneShot(GatewayClient client, TurnOutput output) {
+    OneShot(GatewayClient client, TurnOutput output, TurnRecorder recorder) {
         this.client = client;
         this.output = output;
+        this.recorder = recorder;
     }
 
     int stream(ChatRequest request) throws InterruptedException {
         EventChannel channel = new EventChannel();
         Turn turn = new Turn(client, request, channel);
         turn.start();
-        Thread cancelOnExit = new Thread(turn::cancel, "cancel-turn");
+        Thread cancelOnExit = new Thread(() -> cancelAndSave(turn), "cancel-turn");
         Runtime.getRuntime().addShutdownHook(cancelOnExit);
         try {
             while (true) {
                 StreamEvent event = channel.take();
-                output.show(event);
+                show(event);
                 if (event.isTerminal()) {
                     output.flush();
                     return exitCode(event);
@@ -48,21 +55,40 @@ final class OneShot {
         try {
             Completion c = client.complete(request);
             if (c.reasoning() != null) {
-                output.show(new StreamEvent.Reasoning(c.reasoning()));
+                show(new StreamEvent.Reasoning(c.reasoning()));
             }
-            output.show(new StreamEvent.Delta(c.content()));
+            show(new StreamEvent.Delta(c.content()));
             if (c.usage() != null) {
-                output.show(new StreamEvent.Usage(c.usage(), new TokenUsage(0, 0, 0)));
+                show(new StreamEvent.Usage(c.usage(), new TokenUsage(0, 0, 0)));
             }
             StreamEvent done = new StreamEvent.Done(c.finishReason());
-            output.show(done);
+            show(done);
             output.flush();
             return ExitCode.OK;
         } catch (GatewayException e) {
             StreamEvent.Failed failed = new StreamEvent.Failed(Failures.kind(e.failure()), e.getMessage());
-            output.show(failed);
+            show(failed);
             output.flush();
             return exitCode(failed);
+        }
+    }
+
+    /** Shows the event, then records it: the user never waits for the disk. */
+    private void show(StreamEvent event) {
+        output.show(event);
+        recorder.accept(event);
+    }
+
+    /**
+     * Ctrl+C: stops the answer, then gives the showing thread a moment to save it as cancelled
+     * (the process ends as soon as the shutdown hooks return).
+     */
+    private void cancelAndSave(Turn turn) {
+        turn.cancel();
+        try {
+            recorder.awaitRecorded(SAVE_ON_EXIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

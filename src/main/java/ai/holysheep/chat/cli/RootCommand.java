@@ -1,10 +1,9 @@
 package ai.holysheep.chat.cli;
 
-import ai.holysheep.chat.api.ChatMessage;
 import ai.holysheep.chat.api.ChatRequest;
 import ai.holysheep.chat.config.ConfigLoader;
-import ai.holysheep.chat.config.RequestDefaults;
 import ai.holysheep.chat.config.Settings;
+import ai.holysheep.chat.session.ChatSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,6 +52,9 @@ public final class RootCommand implements Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection = new ConnectionOptions();
+
+    @Mixin
+    HistoryOptions history = new HistoryOptions();
 
     @Option(names = {"-s", "--system"}, paramLabel = "TEXT", description = "System prompt for this request.")
     String system;
@@ -106,22 +108,14 @@ public final class RootCommand implements Callable<Integer> {
         }
         String message = Prompt.compose(prompt, io);
         Settings settings = settings();
-        ChatRequest request = request(settings, message);
-        TurnOutput output = format == Format.json
-                ? new JsonOutput(io, settings.price(settings.model()))
-                : new TextOutput(io, AnswerStyle.printer(io, raw, color),
-                        AnswerStyle.colour(color, io.stderrIsTerminal(), io.env()));
-        OneShot oneShot = new OneShot(Gateways.client(settings), output);
-        return noStream ? oneShot.whole(request) : oneShot.stream(request);
-    }
-
-    static ChatRequest request(Settings settings, String message) {
-        RequestDefaults defaults = settings.request();
-        List<ChatMessage> messages = new ArrayList<>();
-        if (defaults.system() != null && !defaults.system().isBlank()) {
-            messages.add(ChatMessage.system(defaults.system()));
+        try (ChatSession session = history.session(settings, io)) {
+            ChatRequest request = session.beginTurn(message);
+            TurnOutput output = format == Format.json
+                    ? new JsonOutput(io, settings.price(request.model()))
+                    : new TextOutput(io, AnswerStyle.printer(io, raw, color),
+                            AnswerStyle.colour(color, io.stderrIsTerminal(), io.env()));
+            OneShot oneShot = new OneShot(Gateways.client(settings), output, session.recorder());
+            return noStream ? oneShot.whole(request) : oneShot.stream(request);
         }
-        messages.add(ChatMessage.user(message));
-        return new ChatRequest(settings.model(), messages, defaults.temperature(), defaults.maxTokens());
     }
 }

@@ -5,8 +5,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /** Runs the command line in-process as a user would, capturing what they would see. */
 public final class CliRun {
@@ -19,6 +21,9 @@ public final class CliRun {
         // A config location that never exists, so a developer's own config cannot leak in.
         env.put("XDG_CONFIG_HOME", "/nonexistent-holysheep-test");
         env.put("HOME", "/nonexistent-holysheep-test");
+        // Conversations are saved by default: each run gets its own history, inside the build.
+        env.put("XDG_DATA_HOME", Path.of("target", "cli-run-data", UUID.randomUUID().toString())
+                .toAbsolutePath().toString());
     }
 
     public CliRun env(String name, String value) {
