@@ -3,6 +3,7 @@ package ai.holysheep.chat.session;
 import ai.holysheep.chat.store.ConversationStore;
 import ai.holysheep.chat.store.StoreException;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,7 +40,7 @@ final class HistoryBinding {
         }
         try {
             return Optional.of(opening.join());
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+        } catch (CompletionException | CancellationException e) {
             failed(cause(e));
             return Optional.empty();
         }
