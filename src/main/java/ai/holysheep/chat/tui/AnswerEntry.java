@@ -1,0 +1,174 @@
+package ai.holysheep.chat.tui;
+
+import ai.holysheep.chat.render.MarkdownRenderer;
+import ai.holysheep.chat.render.StreamingMarkdown;
+import ai.holysheep.chat.render.StyledLine;
+import ai.holysheep.chat.render.TerminalSanitizer;
+import ai.holysheep.chat.render.Wrap;
+import com.googlecode.lanterna.TextCharacter;
+import java.util.List;
+
+/**
+ * The assistant's answer as it grows: a label, the reasoning (dimmed, folded away once the
+ * answer starts unless the user unfolded it), the answer as markdown, and how it ended when that
+ * was not normally. Only the block still growing is re-rendered per frame.
+ */
+final class AnswerEntry extends Entry {
+    enum Outcome { STREAMING, DONE, CANCELLED, FAILED }
+
+    private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer();
+
+    private final String model;
+    /** The answer exactly as received, for /copy, the history and re-rendering after a resume. */
+    private final StringBuilder raw = new StringBuilder();
+    private StreamingMarkdown markdown;
+    private final StringBuilder reasoning = new StringBuilder();
+    private final TerminalSanitizer reasoningSanitizer = new TerminalSanitizer();
+    private List<Wrap.Line> reasoningLines;
+    private int reasoningWidth = -1;
+    private boolean reasoningShown = true;
+    private boolean reasoningToggled;
+    private Outcome outcome = Outcome.STREAMING;
+    private String note;
+    private int width = 1;
+
+    AnswerEntry(String model) {
+        this.model = model;
+        this.markdown = new StreamingMarkdown(MARKDOWN, width);
+    }
+
+    void append(String delta) {
+        if (raw.length() == 0 && !reasoningToggled) {
+            reasoningShown = false;
+        }
+        raw.append(delta);
+        markdown.append(delta);
+    }
+
+    void appendReasoning(String delta) {
+        reasoning.append(reasoningSanitizer.feed(delta).replace("\t", "    "));
+        reasoningWidth = -1;
+    }
+
+    /**
+     * A stream taken up again: keeps the first {@code keptChars} characters of the answer and
+     * drops the rest, which the new attempt will send again (or differently, when it diverged).
+     */
+    void keepOnly(int keptChars) {
+        if (keptChars >= raw.length()) {
+            return;
+        }
+        raw.setLength(Math.max(0, keptChars));
+        markdown = new StreamingMarkdown(MARKDOWN, width);
+        markdown.append(raw.toString());
+    }
+
+    void end(Outcome how, String why) {
+        outcome = how;
+        note = why;
+        markdown.finish();
+    }
+
+    void toggleReasoning() {
+        reasoningToggled = true;
+        reasoningShown = !reasoningShown;
+    }
+
+    boolean hasReasoning() {
+        return reasoning.length() > 0;
+    }
+
+    String text() {
+        return raw.toString();
+    }
+
+    Outcome outcome() {
+        return outcome;
+    }
+
+    @Override
+    int lineCount(int w) {
+        layout(w);
+        return 1 + reasoningCount() + answerCount() + (hasFooter() ? 1 : 0) + 1;
+    }
+
+    @Override
+    void draw(int index, Canvas canvas, int row, int left, int w, Styles styles) {
+        layout(w);
+        int end = left + w;
+        if (index == 0) {
+            int c = canvas.put(left, row, end, "◆ " + model, Styles.ASSISTANT_LABEL);
+            if (outcome == Outcome.STREAMING && raw.length() == 0) {
+                canvas.put(c, row, end, reasoning.length() > 0 ? "  thinking…" : "  …", Styles.DIM);
+            }
+            return;
+        }
+        int i = index - 1;
+        int r = reasoningCount();
+        if (i < r) {
+            drawReasoning(i, canvas, row, left, end);
+            return;
+        }
+        i -= r;
+        List<StyledLine> finished = markdown.finishedLines();
+        if (i < finished.size()) {
+            canvas.put(left, row, end, finished.get(i), styles);
+            return;
+        }
+        i -= finished.size();
+        List<StyledLine> tail = markdown.tailLines();
+        if (i < tail.size()) {
+            canvas.put(left, row, end, tail.get(i), styles);
+            return;
+        }
+        if (i == tail.size() && hasFooter()) {
+            canvas.put(left, row, end, footer(), footerStyle());
+        }
+    }
+
+    private void drawReasoning(int i, Canvas canvas, int row, int left, int end) {
+        if (i == 0) {
+            String fold = reasoningShown ? "▾ reasoning (F4 to fold)" : "▸ reasoning, " + reasoningLines.size() + " lines (F4 to show)";
+            canvas.put(left, row, end, fold, Styles.DIM);
+            return;
+        }
+        Wrap.Line line = reasoningLines.get(i - 1);
+        canvas.put(left + 2, row, end, reasoning.subSequence(line.start(), line.end()), Styles.DIM);
+    }
+
+    private int reasoningCount() {
+        if (reasoning.length() == 0) {
+            return 0;
+        }
+        return reasoningShown ? 1 + reasoningLines.size() : 1;
+    }
+
+    private int answerCount() {
+        return markdown.finishedLines().size() + markdown.tailLines().size();
+    }
+
+    private boolean hasFooter() {
+        return outcome == Outcome.CANCELLED || outcome == Outcome.FAILED;
+    }
+
+    private String footer() {
+        String mark = outcome == Outcome.CANCELLED ? "⏹ cancelled" : "✖ failed";
+        return note == null || note.isBlank() ? mark : mark + ": " + TerminalSanitizer.clean(note);
+    }
+
+    private TextCharacter footerStyle() {
+        return outcome == Outcome.CANCELLED ? Styles.WARN : Styles.ERROR;
+    }
+
+    private void layout(int w) {
+        int cols = Math.max(1, w);
+        if (cols != width) {
+            width = cols;
+            markdown.setWidth(cols);
+        }
+        if (reasoningWidth != cols) {
+            reasoningWidth = cols;
+            reasoningLines = Wrap.lines(reasoning, Math.max(1, cols - 2));
+        }
+    }
+}

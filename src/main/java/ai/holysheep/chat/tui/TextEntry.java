@@ -1,0 +1,66 @@
+package ai.holysheep.chat.tui;
+
+import ai.holysheep.chat.render.TerminalSanitizer;
+import ai.holysheep.chat.render.Wrap;
+import com.googlecode.lanterna.TextCharacter;
+import java.util.List;
+
+/** Something said in plain text: the user's prompt, or a note from the program (help, errors). */
+final class TextEntry extends Entry {
+    enum Kind { USER, NOTICE, WARNING, ERROR }
+
+    private final Kind kind;
+    private final String text;
+    private int width = -1;
+    private List<Wrap.Line> lines;
+
+    TextEntry(Kind kind, String text) {
+        this.kind = kind;
+        // A pasted prompt may carry escape sequences too; nothing drawn may act on the terminal.
+        this.text = TerminalSanitizer.clean(text).replace("\t", "    ");
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    String text() {
+        return text;
+    }
+
+    @Override
+    int lineCount(int width) {
+        layout(width);
+        return lines.size() + 1;
+    }
+
+    @Override
+    void draw(int index, Canvas canvas, int row, int left, int width, Styles styles) {
+        layout(width);
+        if (index >= lines.size()) {
+            return;
+        }
+        Wrap.Line line = lines.get(index);
+        if (kind == Kind.USER) {
+            canvas.put(left, row, left + 2, "▌", Styles.USER_BAR);
+            canvas.put(left + 2, row, left + width, text.subSequence(line.start(), line.end()), Styles.USER);
+        } else {
+            canvas.put(left, row, left + width, text.subSequence(line.start(), line.end()), style());
+        }
+    }
+
+    private TextCharacter style() {
+        return switch (kind) {
+            case WARNING -> Styles.WARN;
+            case ERROR -> Styles.ERROR;
+            default -> Styles.NOTICE;
+        };
+    }
+
+    private void layout(int w) {
+        if (w != width) {
+            width = w;
+            lines = Wrap.lines(text, Math.max(1, kind == Kind.USER ? w - 2 : w));
+        }
+    }
+}
