@@ -1,10 +1,12 @@
 package ai.holysheep.chat.tui;
 
 import ai.holysheep.chat.render.DisplayWidth;
+import ai.holysheep.chat.session.Spend;
 import com.googlecode.lanterna.TextCharacter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The one-line status: a loud mark when the gateway is the simulated one, the model, the
@@ -17,8 +19,8 @@ final class StatusBar {
     private String model = "";
     private boolean simulated;
     private Connection connection = new Connection.Ready("");
-    private TurnCost last;
-    private TurnCost session = TurnCost.NONE;
+    private Optional<Spend> last = Optional.empty();
+    private Spend session = Spend.NOTHING;
 
     void model(String id) {
         model = id;
@@ -36,14 +38,10 @@ final class StatusBar {
         connection = state;
     }
 
-    void lastTurn(TurnCost cost) {
-        last = cost;
-        session = session.plus(cost);
-    }
-
-    void resetSession() {
-        last = null;
-        session = TurnCost.NONE;
+    /** What the last answer and the whole session cost, as the chat session counts them. */
+    void spend(Optional<Spend> lastTurn, Spend total) {
+        last = lastTurn;
+        session = total;
     }
 
     /** The bar's text at {@code nowMillis}; redrawn when it changes, which paces the countdown. */
@@ -57,16 +55,19 @@ final class StatusBar {
 
     void draw(Canvas canvas, int row, int columns, long nowMillis) {
         canvas.clear(row, 0, columns, Styles.STATUS);
-        List<Part> left = parts(nowMillis);
-        String right = costs();
-        int rightWidth = DisplayWidth.of(right);
         int c = 0;
-        int leftEnd = columns - (rightWidth + 2 <= columns / 2 ? rightWidth + 1 : 0);
-        for (Part p : left) {
-            c = canvas.put(c, row, leftEnd, p.text(), p.style());
+        for (Part p : parts(nowMillis)) {
+            c = canvas.put(c, row, columns, p.text(), p.style());
         }
-        if (leftEnd < columns) {
-            canvas.put(columns - rightWidth - 1, row, columns, right, Styles.STATUS);
+        // The costs take what room the state leaves: all of them, the session's alone, or none.
+        String full = costs();
+        String short_ = "session " + describe(session);
+        for (String right : new String[] {full, short_}) {
+            int w = DisplayWidth.of(right);
+            if (c + 1 + w + 1 <= columns) {
+                canvas.put(columns - w - 1, row, columns, right, Styles.STATUS);
+                return;
+            }
         }
     }
 
@@ -108,7 +109,26 @@ final class StatusBar {
     }
 
     private String costs() {
-        String lastText = last == null ? "last –" : "last " + last.describe();
-        return lastText + " · session " + session.describe();
+        return "last " + last.map(StatusBar::describe).orElse("–") + " · session " + describe(session);
+    }
+
+    /** {@code ↑1.2k ↓350 $0.0031}; '$?' when a model involved has no known price. */
+    static String describe(Spend spend) {
+        return "↑" + count(spend.promptTokens()) + " ↓" + count(spend.completionTokens()) + " "
+                + (spend.cost().isPresent() ? money(spend.cost().getAsDouble()) : "$?");
+    }
+
+    private static String count(long n) {
+        if (n < 1000) {
+            return Long.toString(n);
+        }
+        return n < 100_000 ? String.format(Locale.ROOT, "%.1fk", n / 1000.0) : (n / 1000) + "k";
+    }
+
+    private static String money(double d) {
+        if (d == 0) {
+            return "$0";
+        }
+        return String.format(Locale.ROOT, d < 0.01 ? "$%.4f" : "$%.2f", d);
     }
 }

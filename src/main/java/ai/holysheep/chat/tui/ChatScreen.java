@@ -1,0 +1,443 @@
+package ai.holysheep.chat.tui;
+
+import ai.holysheep.chat.api.ChatRequest;
+import ai.holysheep.chat.config.Settings;
+import ai.holysheep.chat.session.ChatSession;
+import ai.holysheep.chat.session.TurnRecorder;
+import ai.holysheep.chat.stream.StreamEvent;
+import ai.holysheep.chat.stream.Turn;
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.screen.Screen;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The full-screen chat. One thread owns it and calls {@link #step} in a loop: handle what the
+ * network threads queued, read the keys that are waiting, and draw a frame when something changed
+ * and the last frame is old enough. Network callbacks never touch the screen, so a fast stream
+ * costs one cheap append per piece and at most one frame per interval.
+ */
+public final class ChatScreen {
+    /** Below this the layout cannot work; a short message is shown instead. */
+    static final int MIN_COLUMNS = 24;
+    static final int MIN_ROWS = 8;
+    private static final int EVENTS_PER_STEP = 20_000;
+    private static final int KEYS_PER_STEP = 4_096;
+
+    private final Screen screen;
+    private final ChatSession session;
+    private final Backend backend;
+    private final Settings settings;
+    private final Clock clock;
+    private final Duration frameInterval;
+    private final Executor background;
+    final Clipboard clipboard;
+
+    private final BlockingQueue<UiEvent> events = new LinkedBlockingQueue<>();
+    private final Canvas canvas;
+    private final Styles styles = new Styles();
+    final MessagePane pane = new MessagePane();
+    final InputBox input = new InputBox();
+    final StatusBar status = new StatusBar();
+    private final Keys keys;
+    final Commands commands;
+
+    ModelPicker picker;
+    private List<String> listedModels;
+    private Turn turn;
+    private TurnRecorder recorder;
+    private AnswerEntry answer;
+    private long turnId;
+    private boolean resumedThisTurn;
+    private boolean quit;
+    private boolean dirty = true;
+    private boolean resized = true;
+    private long lastFrame = Long.MIN_VALUE / 2;
+    private String lastStatus = "";
+    private int inputWidth = 1;
+
+    public ChatScreen(Screen screen, ChatSession session, Backend backend, Settings settings, Clock clock,
+                      Duration frameInterval, Executor background, Clipboard clipboard) {
+        this.screen = screen;
+        this.session = session;
+        this.backend = backend;
+        this.settings = settings;
+        this.clock = clock;
+        this.frameInterval = frameInterval;
+        this.background = background;
+        this.clipboard = clipboard;
+        this.canvas = new Canvas(screen);
+        this.keys = new Keys(this);
+        this.commands = new Commands(this);
+        status.model(session.model());
+        status.simulated(backend.simulated());
+        if (backend.simulated()) {
+            note("You are talking to the built-in simulated gateway: answers are canned text, not a model. "
+                    + "Set HOLYSHEEP_API_KEY (or a base_url in the config) to reach a real one. F1 shows the keys.", false);
+        } else {
+            note("Enter sends · Alt+Enter new line · Esc stops an answer · F2 models · F1 help · Ctrl+D quits", false);
+        }
+    }
+
+    /** Runs until the user quits; the caller restores the terminal. */
+    public void run() throws IOException, InterruptedException {
+        while (step(Duration.ofMillis(8))) {
+            // Each step waits for work by itself.
+        }
+    }
+
+    /**
+     * One turn of the loop: waits up to {@code wait} for a queued event, handles every queued
+     * event and waiting key, and draws a frame if one is due. Returns false once the user quit.
+     */
+    public boolean step(Duration wait) throws IOException, InterruptedException {
+        // Keys first: an Esc's cancellation is then shown in this same step.
+        for (int i = 0; i < KEYS_PER_STEP && !quit; i++) {
+            KeyStroke key = screen.pollInput();
+            if (key == null) {
+                break;
+            }
+            keys.handle(key);
+            dirty = true;
+        }
+        UiEvent first = wait.isZero() ? events.poll() : events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        if (first != null) {
+            List<UiEvent> batch = new ArrayList<>();
+            batch.add(first);
+            events.drainTo(batch, EVENTS_PER_STEP);
+            for (UiEvent e : batch) {
+                handle(e);
+            }
+            dirty = true;
+        }
+        if (quit) {
+            return false;
+        }
+        TerminalSize newSize = screen.doResizeIfNecessary();
+        if (newSize != null) {
+            resized = true;
+            dirty = true;
+        }
+        long now = clock.millis();
+        String statusText = status.text(now);
+        if (!statusText.equals(lastStatus)) {
+            dirty = true;
+        }
+        if (dirty && now - lastFrame >= frameInterval.toMillis()) {
+            draw(now);
+            lastStatus = statusText;
+        }
+        return true;
+    }
+
+    /** Ends the chat: a running answer is cancelled and recorded as partial. */
+    public void close() {
+        cancelTurn();
+        drainTurnEvents();
+    }
+
+    // ---- what keys and commands do -------------------------------------------------------
+
+    void quit() {
+        close();
+        quit = true;
+    }
+
+    boolean turnRunning() {
+        return turn != null;
+    }
+
+    void cancelTurn() {
+        if (turn != null) {
+            turn.cancel();
+        }
+    }
+
+    int inputWidth() {
+        return inputWidth;
+    }
+
+    void send(String text) {
+        if (turnRunning()) {
+            note("An answer is still coming; Esc stops it.", true);
+            return;
+        }
+        ChatRequest request;
+        try {
+            request = session.beginTurn(text);
+        } catch (IllegalStateException e) {
+            note(e.getMessage(), true);
+            return;
+        }
+        pane.add(new TextEntry(TextEntry.Kind.USER, text));
+        start(request);
+    }
+
+    /** Asks the last question again, replacing the answer it got on screen. */
+    void retry() {
+        if (turnRunning()) {
+            note("An answer is still coming; Esc stops it first.", true);
+            return;
+        }
+        ChatRequest request;
+        try {
+            request = session.retryLast();
+        } catch (IllegalStateException e) {
+            note("Nothing to retry yet.", true);
+            return;
+        }
+        List<Entry> entries = pane.entries();
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (entries.get(i) instanceof AnswerEntry) {
+                entries.remove(i);
+                break;
+            }
+            if (entries.get(i) instanceof TextEntry t && t.kind() == TextEntry.Kind.USER) {
+                break;
+            }
+        }
+        start(request);
+    }
+
+    void newConversation() {
+        close();
+        session.newConversation();
+        pane.clear();
+        status.connection(new Connection.Ready(""));
+        note("New conversation with " + session.model() + ".", false);
+    }
+
+    void switchModel(String model) {
+        session.switchModel(model);
+        status.model(session.model());
+        note("Model: " + session.model() + " from the next request on.", false);
+    }
+
+    void openPicker() {
+        picker = new ModelPicker(session.model(), choices());
+        if (listedModels != null) {
+            picker.loaded("");
+        } else {
+            background.execute(() -> {
+                try {
+                    events.add(new UiEvent.ModelsListed(List.copyOf(backend.models())));
+                } catch (Exception e) {
+                    events.add(new UiEvent.ModelsUnavailable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                }
+            });
+        }
+    }
+
+    void copyLastAnswer() {
+        String text = lastAnswerText();
+        if (text == null || text.isEmpty()) {
+            note("No answer to copy yet.", true);
+            return;
+        }
+        background.execute(() -> {
+            try {
+                String how = clipboard.copy(text);
+                events.add(new UiEvent.Note("Copied the last answer (" + text.length() + " characters) via " + how + ".", false));
+            } catch (IOException | RuntimeException e) {
+                events.add(new UiEvent.Note("Could not copy: " + e.getMessage(), true));
+            }
+        });
+    }
+
+    void toggleReasoning() {
+        for (int i = pane.entries().size() - 1; i >= 0; i--) {
+            if (pane.entries().get(i) instanceof AnswerEntry a && a.hasReasoning()) {
+                a.toggleReasoning();
+                return;
+            }
+        }
+    }
+
+    void note(String text, boolean problem) {
+        pane.add(new TextEntry(problem ? TextEntry.Kind.WARNING : TextEntry.Kind.NOTICE, text));
+        dirty = true;
+    }
+
+    ChatSession session() {
+        return session;
+    }
+
+    // ---- turns ---------------------------------------------------------------------------
+
+    private void start(ChatRequest request) {
+        recorder = session.recorder();
+        answer = new AnswerEntry(request.model());
+        pane.add(answer);
+        pane.end();
+        resumedThisTurn = false;
+        status.connection(new Connection.Sending());
+        long id = ++turnId;
+        turn = backend.turn(request, event -> events.add(new UiEvent.FromTurn(id, event)));
+        turn.start();
+    }
+
+    private void handle(UiEvent e) {
+        if (e instanceof UiEvent.FromTurn t) {
+            if (t.turn() == turnId && answer != null) {
+                show(t.event());
+            }
+        } else if (e instanceof UiEvent.ModelsListed m) {
+            listedModels = m.ids();
+            if (picker != null) {
+                picker.setChoices(choices());
+                picker.loaded("");
+            }
+        } else if (e instanceof UiEvent.ModelsUnavailable u) {
+            if (picker != null) {
+                picker.loaded("(gateway list unavailable: " + u.reason() + ")");
+            }
+        } else if (e instanceof UiEvent.Note n) {
+            note(n.text(), n.problem());
+        }
+    }
+
+    private void show(StreamEvent event) {
+        long now = clock.millis();
+        if (event instanceof StreamEvent.Delta d) {
+            answer.append(d.text());
+            streaming(now);
+        } else if (event instanceof StreamEvent.Reasoning r) {
+            answer.appendReasoning(r.text());
+            streaming(now);
+        } else if (event instanceof StreamEvent.Retrying r) {
+            status.connection(new Connection.Retrying(r.attempt(), r.max(), now + r.delay().toMillis(), r.reason()));
+        } else if (event instanceof StreamEvent.Resumed r) {
+            resumedThisTurn = true;
+            if (r.diverged()) {
+                // The new attempt tells a different answer; what follows replaces what was shown.
+                answer.keepOnly(0);
+            }
+            status.connection(new Connection.Streaming(now, 0, true));
+        } else if (event instanceof StreamEvent.Done) {
+            answer.end(AnswerEntry.Outcome.DONE, null);
+            status.connection(new Connection.Ready(resumedThisTurn ? "done · resumed" : "done"));
+        } else if (event instanceof StreamEvent.Failed f) {
+            answer.end(AnswerEntry.Outcome.FAILED, f.message());
+            status.connection(new Connection.Error(f.kind().name().toLowerCase(java.util.Locale.ROOT)));
+        } else if (event instanceof StreamEvent.GaveUp g) {
+            answer.end(AnswerEntry.Outcome.FAILED, "gave up after " + g.attempts() + " attempts: " + g.lastError());
+            status.connection(new Connection.Error("gave up after " + g.attempts() + " attempts"));
+        } else if (event instanceof StreamEvent.Cancelled) {
+            answer.end(AnswerEntry.Outcome.CANCELLED, null);
+            status.connection(new Connection.Cancelled());
+        }
+        recorder.accept(event);
+        if (event.isTerminal()) {
+            turn = null;
+            recorder = null;
+            answer = null;
+            status.spend(session.lastTurn(), session.total());
+        }
+    }
+
+    private void streaming(long now) {
+        if (status.connection() instanceof Connection.Streaming s) {
+            status.connection(new Connection.Streaming(s.pieces() == 0 ? now : s.since(), s.pieces() + 1, s.resumed()));
+        } else {
+            status.connection(new Connection.Streaming(now, 1, resumedThisTurn));
+        }
+    }
+
+    /** Handles the events a cancelled turn has left in the queue, so its end is recorded. */
+    private void drainTurnEvents() {
+        List<UiEvent> rest = new ArrayList<>();
+        events.drainTo(rest);
+        for (UiEvent e : rest) {
+            if (e instanceof UiEvent.FromTurn) {
+                handle(e);
+            } else {
+                events.add(e);
+            }
+        }
+    }
+
+    private String lastAnswerText() {
+        for (int i = pane.entries().size() - 1; i >= 0; i--) {
+            if (pane.entries().get(i) instanceof AnswerEntry a) {
+                return a.text();
+            }
+        }
+        return null;
+    }
+
+    /** The gateway's models, then configured ones it did not list, then the current model if missing. */
+    private List<ModelChoice> choices() {
+        Set<String> ids = new LinkedHashSet<>();
+        if (listedModels != null) {
+            ids.addAll(listedModels);
+        }
+        ids.addAll(settings.models());
+        ids.add(session.model());
+        List<ModelChoice> out = new ArrayList<>();
+        for (String id : ids) {
+            boolean listed = listedModels == null || listedModels.contains(id);
+            out.add(new ModelChoice(id, settings.price(id), listed));
+        }
+        return out;
+    }
+
+    // ---- drawing -------------------------------------------------------------------------
+
+    private void draw(long now) throws IOException {
+        TerminalSize size = screen.getTerminalSize();
+        int cols = size.getColumns();
+        int rows = size.getRows();
+        canvas.measure(cols, rows);
+        if (cols < MIN_COLUMNS || rows < MIN_ROWS) {
+            screen.clear();
+            canvas.put(0, 0, cols, "Terminal too small", Styles.WARN);
+            canvas.put(0, Math.min(1, rows - 1), cols, "need " + MIN_COLUMNS + "×" + MIN_ROWS, Styles.DIM);
+            screen.setCursorPosition(null);
+        } else {
+            inputWidth = cols - 4;
+            InputBox.Layout layout = input.layout(inputWidth);
+            int maxInput = Math.max(1, Math.min(8, rows / 3));
+            int inputRows = Math.min(maxInput, layout.lines().size());
+            int paneRows = rows - inputRows - 2;
+            pane.draw(canvas, 0, paneRows, cols, styles);
+            canvas.clear(paneRows, 0, cols, Styles.RULE);
+            canvas.put(0, paneRows, cols, "─".repeat(cols), Styles.RULE);
+            int firstLine = Math.max(0, layout.caret().row() - inputRows + 1);
+            for (int r = 0; r < inputRows; r++) {
+                int row = paneRows + 1 + r;
+                canvas.clear(row, 0, cols, Styles.PLAIN);
+                if (r == 0) {
+                    canvas.put(1, row, 3, "›", Styles.USER_BAR);
+                }
+                int li = firstLine + r;
+                if (li < layout.lines().size()) {
+                    int[] line = layout.lines().get(li);
+                    canvas.put(3, row, cols - 1, input.text().substring(line[0], line[1]), Styles.PLAIN);
+                }
+            }
+            status.draw(canvas, rows - 1, cols, now);
+            if (picker != null) {
+                picker.draw(canvas, cols, rows);
+                screen.setCursorPosition(null);
+            } else {
+                screen.setCursorPosition(new TerminalPosition(3 + layout.caret().column(),
+                        paneRows + 1 + layout.caret().row() - firstLine));
+            }
+        }
+        screen.refresh(resized ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+        resized = false;
+        dirty = false;
+        lastFrame = now;
+    }
+}

@@ -1,0 +1,67 @@
+package ai.holysheep.chat.tui;
+
+import java.util.Locale;
+
+/** The slash commands typed into the input. */
+final class Commands {
+    static final String HELP = String.join("\n",
+            "Keys",
+            "  Enter send · Alt+Enter (or Ctrl+J) new line · pasted text stays one message",
+            "  Esc stop the answer being written (the part received stays) · Ctrl+C the same, or quit when idle",
+            "  ←/→ Home/End Ctrl+A/E move · Backspace/Delete Ctrl+U/K/W delete · ↑ on an empty input: earlier prompts",
+            "  PgUp/PgDn scroll · Home/End (empty input) or Ctrl+Home/End: top/bottom of the conversation",
+            "  F1 this help · F2 switch model · F4 show/fold the reasoning · Ctrl+D (empty input) quit",
+            "Commands",
+            "  /model [NAME]  switch model (no name: choose from a list)",
+            "  /new           start a new conversation",
+            "  /system TEXT   set the system prompt (no text: remove it)",
+            "  /retry         ask the last question again",
+            "  /copy          copy the last answer to the clipboard",
+            "  /help          this help",
+            "  /quit          leave");
+
+    private final ChatScreen ui;
+
+    Commands(ChatScreen ui) {
+        this.ui = ui;
+    }
+
+    /** True for {@code /word…}; a message that merely starts with a path ("/etc/hosts is…") is not. */
+    boolean isCommand(String text) {
+        String t = text.strip();
+        if (!t.startsWith("/") || t.length() < 2) {
+            return false;
+        }
+        String word = t.substring(1).split("\\s", 2)[0];
+        return word.chars().allMatch(Character::isLetter);
+    }
+
+    void help() {
+        ui.note(HELP, false);
+    }
+
+    void run(String line) {
+        String[] parts = line.substring(1).split("\\s+", 2);
+        String name = parts[0].toLowerCase(Locale.ROOT);
+        String arg = parts.length > 1 ? parts[1].strip() : "";
+        switch (name) {
+            case "help", "h", "?" -> help();
+            case "quit", "q", "exit" -> ui.quit();
+            case "new" -> ui.newConversation();
+            case "retry" -> ui.retry();
+            case "copy" -> ui.copyLastAnswer();
+            case "model", "models" -> {
+                if (arg.isEmpty()) {
+                    ui.openPicker();
+                } else {
+                    ui.switchModel(arg);
+                }
+            }
+            case "system" -> {
+                ui.session().setSystemPrompt(arg);
+                ui.note(arg.isEmpty() ? "System prompt removed." : "System prompt set for the next request.", false);
+            }
+            default -> ui.note("Unknown command /" + name + "; /help lists them.", true);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package ai.holysheep.chat.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+
+/**
+ * What each key does. Lanterna hands an emoji over as two keystrokes, one per UTF-16 half; they
+ * are joined here before reaching the input. Inside a bracketed paste, Enter is a newline.
+ */
+final class Keys {
+    private final ChatScreen ui;
+    private char pendingHigh;
+    private boolean pasting;
+
+    Keys(ChatScreen ui) {
+        this.ui = ui;
+    }
+
+    void handle(KeyStroke key) {
+        if (key instanceof BracketedPaste.Marker marker) {
+            pasting = marker.isStart();
+            return;
+        }
+        if (ui.picker != null) {
+            picker(key);
+            return;
+        }
+        if (pasting) {
+            paste(key);
+            return;
+        }
+        KeyType type = key.getKeyType();
+        if (type == KeyType.Character) {
+            character(key);
+            return;
+        }
+        InputBox in = ui.input;
+        switch (type) {
+            case Enter -> {
+                if (key.isAltDown()) {
+                    in.insert("\n");
+                } else {
+                    submit();
+                }
+            }
+            case Escape -> ui.cancelTurn();
+            case Backspace -> in.backspace();
+            case Delete -> in.delete();
+            case ArrowLeft -> in.left();
+            case ArrowRight -> in.right();
+            case ArrowUp -> in.up(ui.inputWidth());
+            case ArrowDown -> in.down(ui.inputWidth());
+            case Home -> {
+                if (in.isEmpty() || key.isCtrlDown()) {
+                    ui.pane.home();
+                } else {
+                    in.lineStart();
+                }
+            }
+            case End -> {
+                if (in.isEmpty() || key.isCtrlDown()) {
+                    ui.pane.end();
+                } else {
+                    in.lineEnd();
+                }
+            }
+            case PageUp -> ui.pane.pageUp();
+            case PageDown -> ui.pane.pageDown();
+            case Tab -> in.insert("    ");
+            case F1 -> ui.commands.help();
+            case F2 -> ui.openPicker();
+            case F4 -> ui.toggleReasoning();
+            case EOF -> ui.quit();
+            default -> {
+            }
+        }
+    }
+
+    private void character(KeyStroke key) {
+        char c = key.getCharacter();
+        InputBox in = ui.input;
+        if (key.isCtrlDown() && !key.isAltDown()) {
+            switch (Character.toLowerCase(c)) {
+                case 'a' -> in.lineStart();
+                case 'e' -> in.lineEnd();
+                case 'u' -> in.killToLineStart();
+                case 'k' -> in.killToLineEnd();
+                case 'w' -> in.killWordBack();
+                case 'j' -> in.insert("\n");
+                case 'c' -> {
+                    if (ui.turnRunning()) {
+                        ui.cancelTurn();
+                    } else {
+                        ui.quit();
+                    }
+                }
+                case 'd' -> {
+                    if (in.isEmpty()) {
+                        ui.quit();
+                    } else {
+                        in.delete();
+                    }
+                }
+                default -> {
+                }
+            }
+            return;
+        }
+        type(c);
+    }
+
+    /** Typed text, joining the two halves of a character outside the BMP. */
+    private void type(char c) {
+        if (Character.isHighSurrogate(c)) {
+            pendingHigh = c;
+            return;
+        }
+        if (Character.isLowSurrogate(c)) {
+            if (pendingHigh != 0) {
+                ui.input.insert(new String(new char[] {pendingHigh, c}));
+            }
+            pendingHigh = 0;
+            return;
+        }
+        pendingHigh = 0;
+        ui.input.insert(String.valueOf(c));
+    }
+
+    private void paste(KeyStroke key) {
+        switch (key.getKeyType()) {
+            case Character -> type(key.getCharacter());
+            case Enter -> ui.input.insert("\n");
+            case Tab -> ui.input.insert("    ");
+            default -> {
+            }
+        }
+    }
+
+    private void submit() {
+        String text = ui.input.text();
+        if (text.isBlank()) {
+            return;
+        }
+        if (ui.commands.isCommand(text)) {
+            ui.input.submit();
+            ui.commands.run(text.strip());
+            return;
+        }
+        if (ui.turnRunning()) {
+            ui.note("An answer is still coming; Esc stops it.", true);
+            return;
+        }
+        ui.send(ui.input.submit());
+    }
+
+    private void picker(KeyStroke key) {
+        ModelPicker p = ui.picker;
+        switch (key.getKeyType()) {
+            case Escape, F2 -> ui.picker = null;
+            case ArrowUp -> p.up();
+            case ArrowDown -> p.down();
+            case Backspace -> p.backspace();
+            case Enter -> {
+                String id = p.selectedId();
+                ui.picker = null;
+                if (id != null) {
+                    ui.switchModel(id);
+                }
+            }
+            case Character -> {
+                if (key.isCtrlDown() && Character.toLowerCase(key.getCharacter()) == 'c') {
+                    ui.picker = null;
+                } else if (!key.isCtrlDown()) {
+                    p.type(String.valueOf(key.getCharacter()));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+}
