@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
         subcommands = {ModelsCommand.class, ConversationsCommand.class, SimGatewayCommand.class},
         description = {
             "A terminal chat for OpenAI-compatible AI gateways (HolySheep AI by default).",
-            "With a PROMPT, or text piped into stdin, it asks once and streams the answer to stdout."
+            "With a PROMPT, or text piped into stdin, it asks once and streams the answer to stdout.",
+            "With neither, on a terminal, it opens the full-screen chat (F1 there lists the keys)."
         },
         footerHeading = "%n",
         footer = {
@@ -97,8 +98,13 @@ public final class RootCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (prompt.isEmpty() && io.stdinIsTerminal()) {
-            throw new CliException(ExitCode.USAGE,
-                    "the interactive chat needs a later version; for now give a prompt: holysheep-chat \"hello\"");
+            // Checked before lanterna starts: without a terminal on both ends it would wait about
+            // ten seconds for size reports and then read keys from a pipe.
+            if (!io.stdoutIsTerminal()) {
+                throw new CliException(ExitCode.USAGE,
+                        "the full-screen chat needs a terminal on stdout; to ask once give a prompt: holysheep-chat \"hello\" > answer.txt");
+            }
+            return InteractiveChat.run(settings(), io);
         }
         if (temperature != null && (temperature < 0 || temperature > 2)) {
             throw new CliException(ExitCode.USAGE, "--temperature must be between 0 and 2");

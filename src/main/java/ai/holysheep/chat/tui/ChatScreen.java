@@ -141,6 +141,11 @@ public final class ChatScreen {
         return true;
     }
 
+    /** Shows a problem found off the UI thread (the history database failing); thread-safe. */
+    public void warn(String text) {
+        events.add(new UiEvent.Note(text, true));
+    }
+
     /** Ends the chat: a running answer is cancelled and recorded as partial. */
     public void close() {
         cancelTurn();
@@ -245,14 +250,13 @@ public final class ChatScreen {
             note("No answer to copy yet.", true);
             return;
         }
-        background.execute(() -> {
-            try {
-                String how = clipboard.copy(text);
-                events.add(new UiEvent.Note("Copied the last answer (" + text.length() + " characters) via " + how + ".", false));
-            } catch (IOException | RuntimeException e) {
-                events.add(new UiEvent.Note("Could not copy: " + e.getMessage(), true));
-            }
-        });
+        // On this thread: OSC 52 goes to the terminal and must not land in the middle of a frame.
+        try {
+            String how = clipboard.copy(text);
+            note("Copied the last answer (" + text.length() + " characters) via " + how + ".", false);
+        } catch (IOException | RuntimeException e) {
+            note("Could not copy: " + e.getMessage(), true);
+        }
     }
 
     void toggleReasoning() {

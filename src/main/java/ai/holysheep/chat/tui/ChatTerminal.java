@@ -1,0 +1,43 @@
+package ai.holysheep.chat.tui;
+
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The process's own terminal, always as a text terminal (lanterna's factory would open a Swing
+ * window where there is a display). Ctrl+C arrives as a key so that it can stop an answer; the
+ * raw writes carry what lanterna has no call for: bracketed paste and OSC 52.
+ */
+final class ChatTerminal extends UnixTerminal {
+    ChatTerminal() throws IOException {
+        super(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8,
+                UnixLikeTerminal.CtrlCBehaviour.TRAP);
+        getInputDecoder().addProfile(BracketedPaste.profile());
+    }
+
+    /**
+     * Lanterna encodes a string one UTF-16 unit at a time, which turns each half of an emoji into
+     * '?'. A cell holding a character outside the BMP is written as a whole instead.
+     */
+    @Override
+    public void putString(String string) throws IOException {
+        for (int i = 0; i < string.length(); i++) {
+            if (Character.isSurrogate(string.charAt(i))) {
+                writeToTerminal(string.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+        }
+        super.putString(string);
+    }
+
+    /** Writes a control sequence as it is, bypassing the screen. */
+    synchronized void raw(String sequence) throws IOException {
+        writeToTerminal(sequence.getBytes(StandardCharsets.UTF_8));
+        flush();
+    }
+}

@@ -1,0 +1,88 @@
+package ai.holysheep.chat.tui;
+
+import ai.holysheep.chat.config.Settings;
+import ai.holysheep.chat.session.ChatSession;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs the chat on the process's terminal and gives the terminal back in the state it was found,
+ * whatever way the chat ends: quit, an error, Ctrl+C, SIGTERM (shutdown hook) or an exception on
+ * any thread (default handler).
+ */
+public final class FullScreen {
+    /** About 60 frames a second at most; a fast stream is drawn at this pace, not per piece. */
+    private static final Duration FRAME = Duration.ofMillis(16);
+
+    private final ChatTerminal terminal;
+    private final TerminalScreen screen;
+    private final AtomicBoolean restored = new AtomicBoolean();
+
+    private FullScreen() throws IOException {
+        terminal = new ChatTerminal();
+        screen = new TerminalScreen(terminal);
+    }
+
+    /** Shows the chat until the user quits. The caller has checked that stdin and stdout are terminals. */
+    public static void run(ChatSession session, Backend backend, Settings settings, Map<String, String> env)
+            throws IOException, InterruptedException {
+        FullScreen full = new FullScreen();
+        Thread hook = new Thread(full::restore, "terminal-restore");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            full.restore();
+            System.err.println("holysheep-chat: unexpected error on " + thread.getName() + ": " + e);
+            System.exit(1);
+        });
+        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "chat-background");
+            t.setDaemon(true);
+            return t;
+        });
+        ChatScreen ui = null;
+        try {
+            full.screen.startScreen();
+            full.terminal.raw(BracketedPaste.ENABLE);
+            ui = new ChatScreen(full.screen, session, backend, settings, Clock.systemUTC(), FRAME, background,
+                    new SystemClipboard(full.terminal, env));
+            ui.run();
+        } finally {
+            if (ui != null) {
+                ui.close();
+            }
+            background.shutdownNow();
+            full.restore();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyExiting) {
+                // The hook is running or has run; the terminal is restored either way.
+            }
+        }
+    }
+
+    private void restore() {
+        if (!restored.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            terminal.raw(BracketedPaste.DISABLE);
+        } catch (IOException | RuntimeException ignored) {
+            // Best effort: the terminal may already be gone.
+        }
+        try {
+            screen.stopScreen();
+        } catch (IOException | RuntimeException e) {
+            try {
+                terminal.close();
+            } catch (IOException | RuntimeException ignored) {
+                // Nothing more can be done for a terminal that refuses to close.
+            }
+        }
+    }
+}
