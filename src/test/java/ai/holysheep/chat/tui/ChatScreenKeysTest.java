@@ -1,0 +1,183 @@
+package ai.holysheep.chat.tui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.holysheep.chat.sim.SimOptions;
+import ai.holysheep.chat.stream.StreamEvent;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import org.junit.jupiter.api.Test;
+
+/** The keyboard: model switcher, paste, editing by whole characters, scrolling, resizing. */
+class ChatScreenKeysTest {
+
+    @Test
+    void f2FilterEnterSwitchesTheModelTheNextRequestSends() throws Exception {
+        try (ScreenRig rig = ScreenRig.simulated(100, 30, SimOptions.defaults().unpaced())) {
+            rig.press(KeyType.F2);
+            rig.step();
+            rig.untilShows("claude-sonnet-4.5");
+            rig.type("deep");
+            rig.step();
+            assertFalse(rig.text().contains("claude-sonnet-4.5"), rig.text());
+            rig.press(KeyType.Enter);
+            rig.step();
+            assertTrue(rig.statusLine().contains("deepseek-v3.2"), rig.statusLine());
+
+            rig.send("hello");
+            rig.until("the answer", t -> rig.statusLine().contains("ready · done"));
+            assertEquals("deepseek-v3.2", rig.gateway.requests().get(rig.gateway.requests().size() - 1).json().path("model").asText());
+        }
+    }
+
+    @Test
+    void slashModelSwitchesDirectly() throws Exception {
+        try (ScreenRig rig = ScreenRig.simulated(100, 30, SimOptions.defaults().unpaced())) {
+            rig.send("/model gemini-2.5-flash");
+            assertTrue(rig.statusLine().contains("gemini-2.5-flash"));
+            rig.send("hi");
+            rig.until("the answer", t -> rig.statusLine().contains("ready · done"));
+            assertEquals("gemini-2.5-flash", rig.gateway.requests().get(0).json().path("model").asText());
+        }
+    }
+
+    @Test
+    void aPastedMultiLineTextStaysOneMessage() throws Exception {
+        try (ScreenRig rig = ScreenRig.scripted(80, 24)) {
+            rig.press(BracketedPaste.START);
+            rig.type("first line");
+            rig.press(KeyType.Enter);
+            rig.type("second line");
+            rig.press(BracketedPaste.END);
+            rig.step();
+            assertEquals("first line\nsecond line", rig.ui.input.text());
+            assertFalse(rig.session.turnInProgress());
+
+            rig.press(KeyType.Enter);
+            rig.step();
+            assertTrue(rig.session.turnInProgress());
+            assertTrue(rig.text().contains("▌ first line\n ▌ second line"), rig.text());
+        }
+    }
+
+    @Test
+    void editingMovesAndDeletesWholeCharacters() throws Exception {
+        try (ScreenRig rig = ScreenRig.scripted(80, 24)) {
+            rig.type("한글");
+            rig.press(KeyType.ArrowLeft);
+            rig.press(KeyType.Backspace);
+            rig.step();
+            assertEquals("글", rig.ui.input.text());
+
+            rig.press(KeyType.End);
+            rig.type("\uD83D\uDC4D\uD83C\uDFFD"); // 👍🏽 as lanterna delivers it: one keystroke per UTF-16 half
+            rig.type("e\u0301");                // e + combining acute, typed as two keys
+            rig.step();
+            assertEquals("글👍🏽e\u0301", rig.ui.input.text());
+            rig.press(KeyType.Backspace);
+            rig.step();
+            assertEquals("글👍🏽", rig.ui.input.text());
+            rig.press(KeyType.ArrowLeft);
+            rig.press(KeyType.Delete);
+            rig.step();
+            assertEquals("글", rig.ui.input.text());
+            assertTrue(rig.text().contains("› 글"), rig.text());
+
+            rig.type(" two words");
+            rig.ctrl('w');
+            rig.step();
+            assertEquals("글 two ", rig.ui.input.text());
+            rig.ctrl('a');
+            rig.ctrl('k');
+            rig.step();
+            assertEquals("", rig.ui.input.text());
+        }
+    }
+
+    @Test
+    void altEnterInsertsANewlineAndUpRecallsEarlierPrompts() throws Exception {
+        try (ScreenRig rig = ScreenRig.scripted(80, 24)) {
+            rig.type("one");
+            rig.press(new KeyStroke(KeyType.Enter, false, true));
+            rig.type("two");
+            rig.step();
+            assertEquals("one\ntwo", rig.ui.input.text());
+            rig.press(KeyType.Enter);
+            rig.step();
+            rig.press(KeyType.Escape);
+            rig.step();
+            rig.press(KeyType.ArrowUp);
+            rig.step();
+            assertEquals("one\ntwo", rig.ui.input.text());
+        }
+    }
+
+    @Test
+    void scrollingUpHoldsTheViewWhileTextStreamsAndEndFollowsAgain() throws Exception {
+        try (ScreenRig rig = ScreenRig.scripted(60, 16)) {
+            rig.send("count");
+            StringBuilder lines = new StringBuilder();
+            for (int i = 1; i <= 40; i++) {
+                lines.append("line ").append(i).append("\n\n");
+            }
+            rig.feed(new StreamEvent.Delta(lines.toString()));
+            rig.step();
+            assertTrue(rig.text().contains("line 40"), "follows the newest text:\n" + rig.text());
+
+            rig.press(KeyType.PageUp);
+            rig.step();
+            String view = rig.text();
+            assertFalse(view.contains("line 40"));
+            assertTrue(view.contains("more below"), view);
+
+            rig.feed(new StreamEvent.Delta("line 41\n\n"));
+            rig.step();
+            assertEquals(firstRows(view), firstRows(rig.text()), "the view stays put");
+
+            rig.press(new KeyStroke(KeyType.End, true, false));
+            rig.step();
+            assertTrue(rig.text().contains("line 41"), rig.text());
+            assertFalse(rig.text().contains("more below"));
+        }
+    }
+
+    @Test
+    void resizeRewrapsAndATinyTerminalGetsAShortMessage() throws Exception {
+        try (ScreenRig rig = ScreenRig.scripted(80, 24)) {
+            rig.send("wrap");
+            rig.feed(new StreamEvent.Delta("가나다라 마바사아 자차카타 파하가나 다라마바 사아자차 카타파하 가나다라 마바사아"));
+            rig.feed(new StreamEvent.Done("stop"));
+            rig.step();
+            assertTrue(rig.text().contains("가나다라 마바사아 자차카타 파하가나 다라마바 사아자차 카타파하"), rig.text());
+
+            rig.terminal.setTerminalSize(new TerminalSize(30, 20));
+            rig.step();
+            assertTrue(rig.text().contains(" 가나다라 마바사아 자차카타\n"), rig.text());
+
+            rig.terminal.setTerminalSize(new TerminalSize(12, 5));
+            rig.step();
+            assertTrue(rig.text().contains("Terminal too"), rig.text());
+        }
+    }
+
+    @Test
+    void copyPutsTheLastAnswerOnTheClipboard() throws Exception {
+        try (ScreenRig rig = ScreenRig.scripted(80, 24)) {
+            rig.send("hi");
+            rig.feed(new StreamEvent.Delta("**Hello** there"));
+            rig.feed(new StreamEvent.Done("stop"));
+            rig.step();
+            rig.send("/copy");
+            assertEquals(java.util.List.of("**Hello** there"), rig.copied);
+            assertTrue(rig.text().contains("Copied the last answer"), rig.text());
+        }
+    }
+
+    private static String firstRows(String screen) {
+        String[] rows = screen.split("\n");
+        return String.join("\n", java.util.Arrays.copyOfRange(rows, 0, 8));
+    }
+}
