@@ -39,6 +39,11 @@ public final class HistoryOptions {
      * conversation's request is not held up by it; continuing one has to wait, for its context.
      */
     ChatSession session(Settings settings, Io io) {
+        return session(settings, io, warning -> io.error("warning: " + warning));
+    }
+
+    /** As {@link #session(Settings, Io)}, with saving problems going to {@code warn}. */
+    ChatSession session(Settings settings, Io io, java.util.function.Consumer<String> warn) {
         if (continueRecent && conversation != null) {
             throw new CliException(ExitCode.USAGE, "--continue and --conversation cannot be used together");
         }
@@ -50,8 +55,7 @@ public final class HistoryOptions {
             }
             return ChatSession.unsaved(settings);
         }
-        ChatSession session = ChatSession.saved(settings, ConversationStore.openAsync(database(io)),
-                warning -> io.error("warning: " + warning));
+        ChatSession session = ChatSession.saved(settings, ConversationStore.openAsync(database(io)), warn);
         if (!continuing) {
             return session;
         }

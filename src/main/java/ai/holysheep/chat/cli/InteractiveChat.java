@@ -4,13 +4,10 @@ import ai.holysheep.chat.config.Settings;
 import ai.holysheep.chat.session.ChatSession;
 import ai.holysheep.chat.sim.SimGateway;
 import ai.holysheep.chat.sim.SimOptions;
-import ai.holysheep.chat.store.ConversationStore;
-import ai.holysheep.chat.store.HistoryLocation;
 import ai.holysheep.chat.tui.FullScreen;
 import ai.holysheep.chat.tui.GatewayBackend;
+import ai.holysheep.chat.tui.Warnings;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Starts the full-screen chat. With nothing configured it talks to the built-in simulated
@@ -20,26 +17,14 @@ final class InteractiveChat {
     private InteractiveChat() {
     }
 
-    static int run(Settings settings, Io io) throws IOException, InterruptedException {
+    static int run(Settings settings, Io io, HistoryOptions history) throws IOException, InterruptedException {
         SimGateway sim = settings.unconfigured() ? SimGateway.start(SimOptions.defaults()) : null;
         try {
-            String baseUrl = sim != null ? sim.baseUrl() : settings.baseUrl();
-            Settings effective = sim == null ? settings : withBaseUrl(settings, baseUrl);
-            List<String> early = new ArrayList<>();
-            ChatSession session = ChatSession.saved(effective,
-                    ConversationStore.openAsync(HistoryLocation.defaultDatabase(io.env())),
-                    line -> {
-                        synchronized (early) {
-                            early.add(line);
-                        }
-                    });
-            try (session) {
-                FullScreen.run(session, new GatewayBackend(Gateways.client(effective), sim != null), effective, io.env());
-            }
-            synchronized (early) {
-                for (String line : early) {
-                    io.error(line);
-                }
+            Settings effective = sim == null ? settings : withBaseUrl(settings, sim.baseUrl());
+            Warnings warnings = new Warnings();
+            try (ChatSession session = history.session(effective, io, warnings)) {
+                FullScreen.run(session, new GatewayBackend(Gateways.client(effective), sim != null), effective,
+                        io.env(), warnings);
             }
             return ExitCode.OK;
         } finally {

@@ -30,7 +30,8 @@ public final class FullScreen {
     }
 
     /** Shows the chat until the user quits. The caller has checked that stdin and stdout are terminals. */
-    public static void run(ChatSession session, Backend backend, Settings settings, Map<String, String> env)
+    public static void run(ChatSession session, Backend backend, Settings settings, Map<String, String> env,
+                           Warnings warnings)
             throws IOException, InterruptedException {
         FullScreen full = new FullScreen();
         Thread hook = new Thread(full::restore, "terminal-restore");
@@ -51,6 +52,7 @@ public final class FullScreen {
             full.terminal.raw(BracketedPaste.ENABLE);
             ui = new ChatScreen(full.screen, session, backend, settings, Clock.systemUTC(), FRAME, background,
                     new SystemClipboard(full.terminal, env));
+            warnings.attach(ui);
             ui.run();
         } finally {
             if (ui != null) {
