@@ -1,12 +1,13 @@
 package ai.holysheep.chat;
 
 import ai.holysheep.chat.cli.CliException;
+import ai.holysheep.chat.cli.CommandFactory;
+import ai.holysheep.chat.cli.CommandTypos;
 import ai.holysheep.chat.cli.ExitCode;
 import ai.holysheep.chat.cli.Io;
 import ai.holysheep.chat.cli.RootCommand;
 import ai.holysheep.chat.config.ConfigException;
 import java.io.PrintWriter;
-import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 
 /** Bootstraps picocli and maps every way a command can end to one line and an exit status. */
@@ -21,7 +22,7 @@ public final class Main {
     }
 
     public static int run(String[] args, Io io) {
-        CommandLine cli = new CommandLine(new RootCommand(io), new IoFactory(io));
+        CommandLine cli = new CommandLine(new RootCommand(io), new CommandFactory(io));
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));
         cli.setParameterExceptionHandler((ex, argv) -> {
@@ -31,6 +32,11 @@ public final class Main {
             return ExitCode.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, command, parsed) -> failed(ex, io));
+        var typo = CommandTypos.mistyped(cli, args);
+        if (typo.isPresent()) {
+            io.error(typo.get());
+            return ExitCode.USAGE;
+        }
         return cli.execute(args);
     }
 
@@ -52,18 +58,5 @@ public final class Main {
             ex.printStackTrace(io.err());
         }
         return ExitCode.UNEXPECTED;
-    }
-
-    /** Gives commands that want one the process's {@link Io}. */
-    private record IoFactory(Io io) implements CommandLine.IFactory {
-        @Override
-        public <K> K create(Class<K> type) throws Exception {
-            try {
-                Constructor<K> withIo = type.getDeclaredConstructor(Io.class);
-                return withIo.newInstance(io);
-            } catch (NoSuchMethodException e) {
-                return CommandLine.defaultFactory().create(type);
-            }
-        }
     }
 }

@@ -40,4 +40,9 @@ public record Io(
     public void error(String message) {
         err.println("holysheep-chat: " + TerminalSanitizer.clean(message));
     }
+
+    /** Prints {@code holysheep-chat: warning: message} on stderr. */
+    public void warn(String message) {
+        err.println("holysheep-chat: warning: " + message);
+    }
 }

@@ -26,7 +26,7 @@ public final class ModelsCommand implements Callable<Integer> {
         Settings settings = root.settings();
         List<String> ids;
         try {
-            ids = Gateways.client(settings).models().stream().map(TerminalSanitizer::clean).toList();
+            ids = root.gateway(settings).models().stream().map(TerminalSanitizer::clean).toList();
         } catch (GatewayException e) {
             io.error("cannot list models: " + e.getMessage());
             return OneShot.exitCode(new StreamEvent.Failed(Failures.kind(e.failure()), e.getMessage()));

@@ -1,6 +1,7 @@
 package ai.holysheep.chat.cli;
 
 import ai.holysheep.chat.api.ChatRequest;
+import ai.holysheep.chat.api.GatewayClient;
 import ai.holysheep.chat.config.ConfigLoader;
 import ai.holysheep.chat.config.Settings;
 import ai.holysheep.chat.session.ChatSession;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Parameters;
         versionProvider = Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        subcommands = {ModelsCommand.class, ConversationsCommand.class, SimGatewayCommand.class},
+        subcommands = {ModelsCommand.class, ConversationsCommand.class, SimGatewayCommand.class,
+            ConfigCommand.class, DoctorCommand.class},
         description = {
             "A terminal chat for OpenAI-compatible AI gateways (HolySheep AI by default).",
             "With a PROMPT, or text piped into stdin, it asks once and streams the answer to stdout.",
@@ -27,14 +29,18 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%n",
         footer = {
             "Examples:",
+            "  holysheep-chat                            (in a terminal: the interactive chat)",
             "  holysheep-chat \"explain a Unix pipe in one paragraph\"",
             "  holysheep-chat --model deepseek-v3.2 \"explain this error\"",
             "  git diff | holysheep-chat \"write a commit message\"",
             "  holysheep-chat --format json \"hi\" | jq -r 'select(.type==\"delta\").text'",
             "  holysheep-chat -p local \"hello\"          (a profile from the config file)",
+            "  holysheep-chat -- models                  (a prompt that looks like a command)",
+            "  holysheep-chat config init && holysheep-chat doctor",
             "",
             "Environment: HOLYSHEEP_API_KEY, HOLYSHEEP_BASE_URL, HOLYSHEEP_MODEL, HOLYSHEEP_CONFIG,",
-            "  NO_COLOR (any value: no colour), COLUMNS (width of rendered answers).",
+            "  NO_COLOR (any value: no colour), COLUMNS (width of rendered answers),",
+            "  HTTPS_PROXY / HTTP_PROXY / NO_PROXY, XDG_CONFIG_HOME, XDG_STATE_HOME.",
             "",
             "Exit status:",
             "  0    the answer was received",
@@ -56,6 +62,9 @@ public final class RootCommand implements Callable<Integer> {
 
     @Mixin
     HistoryOptions history = new HistoryOptions();
+
+    @Mixin
+    DiagnosticsOptions diagnostics = new DiagnosticsOptions();
 
     @Option(names = {"-s", "--system"}, paramLabel = "TEXT", description = "System prompt for this request.")
     String system;
@@ -92,7 +101,12 @@ public final class RootCommand implements Callable<Integer> {
     }
 
     Settings settings() {
-        return new ConfigLoader(io.env()).load(connection.overrides(system, temperature, maxTokens));
+        return new ConfigLoader(io.env(), io::warn).load(connection.overrides(system, temperature, maxTokens));
+    }
+
+    /** The gateway client every command should use: proxy and --verbose log included. */
+    GatewayClient gateway(Settings settings) {
+        return Gateways.client(settings, diagnostics.requestLog(io));
     }
 
     @Override
@@ -120,7 +134,8 @@ public final class RootCommand implements Callable<Integer> {
                     ? new JsonOutput(io, settings.price(request.model()))
                     : new TextOutput(io, AnswerStyle.printer(io, raw, color),
                             AnswerStyle.colour(color, io.stderrIsTerminal(), io.env()));
-            OneShot oneShot = new OneShot(Gateways.client(settings), output, session.recorder());
+            OneShot oneShot = new OneShot(gateway(settings), LoggedOutput.wrap(output, diagnostics.requestLog(io)),
+                    session.recorder());
             return noStream ? oneShot.whole(request) : oneShot.stream(request);
         }
     }

@@ -19,11 +19,13 @@ public record ConfigFile(
         RetrySettings retry,
         Map<String, Price> prices,
         List<String> models,
-        Map<String, Profile> profiles) {
+        Map<String, Profile> profiles,
+        String proxy,
+        boolean proxyLoopback) {
 
     public static ConfigFile none() {
         return new ConfigFile(null, null, null, null, null, null, RequestDefaults.NONE,
-                RetrySettings.DEFAULTS, Map.of(), List.of(), Map.of());
+                RetrySettings.DEFAULTS, Map.of(), List.of(), Map.of(), null, false);
     }
 
     /** Whether the file names a key, which makes its permissions matter. */

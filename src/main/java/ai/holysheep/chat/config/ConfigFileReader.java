@@ -23,7 +23,8 @@ import java.util.Set;
  */
 public final class ConfigFileReader {
     private static final Set<String> TOP = Set.of(
-            "model", "base_url", "api_key", "api_key_cmd", "profile", "models", "defaults", "retry", "prices", "profiles");
+            "model", "base_url", "api_key", "api_key_cmd", "profile", "models", "defaults", "retry", "prices", "profiles",
+            "proxy", "proxy_loopback");
     private static final Set<String> DEFAULTS = Set.of("system", "temperature", "max_tokens");
     private static final Set<String> RETRY = Set.of("max_retries", "base_delay", "factor", "max_delay", "jitter",
             "idle_timeout", "connect_timeout", "max_retry_after", "resume");
@@ -60,7 +61,7 @@ public final class ConfigFileReader {
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return new ConfigFile(path, null, null, null, null, null, RequestDefaults.NONE,
-                    RetrySettings.DEFAULTS, Map.of(), List.of(), Map.of());
+                    RetrySettings.DEFAULTS, Map.of(), List.of(), Map.of(), null, false);
         }
         checkKeys(root, TOP, "");
         return new ConfigFile(
@@ -74,7 +75,9 @@ public final class ConfigFileReader {
                 retry(root.get("retry")),
                 prices(root.get("prices"), "prices"),
                 stringList(root, "models", ""),
-                profiles(root.get("profiles")));
+                profiles(root.get("profiles")),
+                string(root, "proxy", ""),
+                bool(root, "proxy_loopback", ""));
     }
 
     private RequestDefaults request(JsonNode node) {
@@ -198,6 +201,17 @@ public final class ConfigFileReader {
             throw problem(prefix + key + " must be a string");
         }
         return v.asText();
+    }
+
+    private boolean bool(JsonNode node, String key, String prefix) {
+        JsonNode v = node.get(key);
+        if (v == null) {
+            return false;
+        }
+        if (!v.isBoolean()) {
+            throw problem(prefix + key + " must be true or false");
+        }
+        return v.asBoolean();
     }
 
     private Double number(JsonNode node, String key, String prefix) {

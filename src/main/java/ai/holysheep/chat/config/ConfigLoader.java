@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Applies precedence: flags over environment over config file over built-in defaults.
@@ -30,9 +31,30 @@ public final class ConfigLoader {
             "gpt-4.1", 8.00, "claude-sonnet-4.5", 15.00, "gemini-2.5-flash", 2.50, "deepseek-v3.2", 0.42);
 
     private final Map<String, String> env;
+    private final Consumer<String> warnings;
+    private final boolean runKeyCommands;
 
     public ConfigLoader(Map<String, String> env) {
+        this(env, warning -> { });
+    }
+
+    /** @param warnings told of problems worth a line on stderr that do not stop the run */
+    public ConfigLoader(Map<String, String> env, Consumer<String> warnings) {
+        this(env, warnings, true);
+    }
+
+    private ConfigLoader(Map<String, String> env, Consumer<String> warnings, boolean runKeyCommands) {
         this.env = env;
+        this.warnings = warnings;
+        this.runKeyCommands = runKeyCommands;
+    }
+
+    /**
+     * A loader that leaves {@code api_key_cmd} unrun (the key is then absent), for shell
+     * completion: pressing Tab must not unlock a password manager.
+     */
+    public ConfigLoader skippingKeyCommands() {
+        return new ConfigLoader(env, warnings, false);
     }
 
     /** The config file to read: {@code --config}, else $HOLYSHEEP_CONFIG, else the XDG location. */
@@ -54,6 +76,9 @@ public final class ConfigLoader {
         ConfigFile file = ConfigFileReader.read(path);
         if (flags.config() != null && file.path() == null) {
             throw new ConfigException("config " + path + " does not exist");
+        }
+        if (file.holdsKey()) {
+            ConfigPermissions.warning(file.path()).ifPresent(warnings);
         }
         return resolve(file, flags);
     }
@@ -117,7 +142,8 @@ public final class ConfigLoader {
 
         boolean unconfigured = key == null && active == null && origins.get("base_url") == Origin.DEFAULT;
         return new Settings(baseUrl, key, model, active == null ? null : active.name(), request, file.retry(),
-                Map.copyOf(prices), List.copyOf(models), file.path(), Map.copyOf(origins), unconfigured);
+                Map.copyOf(prices), List.copyOf(models), file.path(), Map.copyOf(origins), unconfigured,
+                ProxySettings.resolve(env, file.proxy(), file.proxyLoopback(), baseUrl));
     }
 
     private Secret key(ConfigFile file, Profile flagProfile, Profile fileProfile, Map<String, Origin> origins) {
@@ -140,7 +166,7 @@ public final class ConfigLoader {
             origins.put("api_key", origin);
             return new Secret(key);
         }
-        if (command != null && !command.isBlank()) {
+        if (command != null && !command.isBlank() && runKeyCommands) {
             origins.put("api_key", Origin.KEY_COMMAND);
             return new Secret(runKeyCommand(command));
         }

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param configFile the file that was read, or null when there was none
  * @param origins    where each named setting came from ("base_url", "model", "api_key", …)
  * @param unconfigured true when nothing at all points at a gateway: no key, no base URL, no profile
+ * @param proxy      the HTTP proxy requests go through, if any
  */
 public record Settings(
         String baseUrl,
@@ -25,7 +26,8 @@ public record Settings(
         List<String> models,
         Path configFile,
         Map<String, Origin> origins,
-        boolean unconfigured) {
+        boolean unconfigured,
+        ProxySettings proxy) {
 
     public Optional<Price> price(String modelId) {
         return Optional.ofNullable(prices.get(modelId));
