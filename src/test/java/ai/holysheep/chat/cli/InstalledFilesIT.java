@@ -1,0 +1,154 @@
+package ai.holysheep.chat.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The files {@code mvn package} generates and {@code scripts/install} installs: run after
+ * packaging (failsafe), against target/ exactly as a user's shell would load them.
+ */
+class InstalledFilesIT {
+    static final Path TARGET = Path.of("target");
+    static final Path BASH = TARGET.resolve("completions/holysheep-chat.bash");
+    static final Path ZSH = TARGET.resolve("completions/_holysheep-chat");
+
+    @TempDir
+    Path tmp;
+
+    record Ran(int exitCode, String stdout, String stderr) {
+    }
+
+    Ran run(Map<String, String> env, String... command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
+        Path out = tmp.resolve("out-" + System.nanoTime());
+        Path err = tmp.resolve("err-" + System.nanoTime());
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished: " + String.join(" ", command));
+        return new Ran(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    static boolean onPath(String program) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+    }
+
+    /** Sources the script in bash and completes {@code words}, the last one being completed. */
+    Ran complete(Map<String, String> env, String... words) throws Exception {
+        StringBuilder array = new StringBuilder();
+        for (String w : words) {
+            array.append('\'').append(w).append("' ");
+        }
+        String script = "source " + BASH.toAbsolutePath() + "\n"
+                + "COMP_WORDS=(" + array + ")\n"
+                + "COMP_CWORD=" + (words.length - 1) + "\n"
+                + "COMP_LINE='" + String.join(" ", words) + "'\n"
+                + "COMP_POINT=${#COMP_LINE}\n"
+                + "_complete_holysheep-chat\n"
+                + "printf '%s\\n' \"${COMPREPLY[@]}\"\n";
+        return run(env, "bash", "-c", script);
+    }
+
+    @Test
+    void theBashCompletionLoadsAndCompletesOptionsAndCommands() throws Exception {
+        assertEquals(0, run(Map.of(), "bash", "-n", BASH.toString()).exitCode());
+        Ran options = complete(Map.of(), "holysheep-chat", "--mo");
+        assertEquals(0, options.exitCode(), options.stderr());
+        assertEquals("--model\n", options.stdout());
+        Ran commands = complete(Map.of(), "holysheep-chat", "doc");
+        assertEquals("doctor\n", commands.stdout());
+        Ran verbose = complete(Map.of(), "holysheep-chat", "models", "--verb");
+        assertEquals("--verbose\n", verbose.stdout());
+    }
+
+    @Test
+    void modelNamesCompleteFromTheConfiguredModels() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path launcher = bin.resolve("holysheep-chat");
+        Files.writeString(launcher, "#!/bin/sh\nexec java -jar '" + TARGET.resolve("holysheep-chat.jar").toAbsolutePath()
+                + "' \"$@\"\n");
+        launcher.toFile().setExecutable(true);
+        Path config = tmp.resolve("cfg/holysheep-chat/config.toml");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "base_url = \"http://127.0.0.1:9/v1\"\nmodels = [\"qwen-local\", \"qwen-big\", \"other\"]\n");
+        Map<String, String> env = Map.of("PATH", bin + ":" + System.getenv("PATH"),
+                "XDG_CONFIG_HOME", tmp.resolve("cfg").toString(), "HOME", tmp.toString());
+        Ran models = complete(env, "holysheep-chat", "-m", "qwen");
+        assertEquals(0, models.exitCode(), models.stderr());
+        assertEquals("qwen-local\nqwen-big\n", models.stdout());
+    }
+
+    @Test
+    void theZshCompletionParses() throws Exception {
+        assumeTrue(onPath("zsh"), "zsh is not installed");
+        Ran r = run(Map.of(), "zsh", "-n", ZSH.toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(Files.readString(ZSH).startsWith("#compdef holysheep-chat\n"));
+    }
+
+    @Test
+    void theManPageRendersWithEveryOption() throws Exception {
+        assumeTrue(onPath("man"), "man is not installed");
+        Ran r = run(Map.of("MANWIDTH", "100", "MAN_KEEP_FORMATTING", "0"), "man", "-l",
+                TARGET.resolve("man/holysheep-chat.1").toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        String page = r.stdout().replaceAll(".\b", "");
+        for (String expected : new String[] {"NAME", "SYNOPSIS", "OPTIONS", "--model", "--verbose", "--log-bodies",
+                "doctor", "config", "Examples:"}) {
+            assertTrue(page.contains(expected), expected + " in\n" + page);
+        }
+    }
+
+    @Test
+    void installUpgradeAndUninstallTouchExactlyTheManifestedFiles() throws Exception {
+        Path prefix = tmp.resolve("prefix");
+        Ran first = run(Map.of(), "bash", "scripts/install", "--no-build", "--prefix", prefix.toString());
+        assertEquals(0, first.exitCode(), first.stderr());
+        assertTrue(first.stdout().contains("fpath=(" + prefix.resolve("share/zsh/site-functions")), first.stdout());
+        Path manifest = prefix.resolve("share/holysheep-chat/installed-files");
+        List<String> files = Files.readAllLines(manifest);
+        for (String expected : new String[] {"bin/holysheep-chat", "share/holysheep-chat/holysheep-chat.jar",
+                "share/bash-completion/completions/holysheep-chat", "share/zsh/site-functions/_holysheep-chat",
+                "share/man/man1/holysheep-chat.1"}) {
+            assertTrue(files.contains(prefix.resolve(expected).toString()), expected + " in " + files);
+            assertTrue(Files.exists(prefix.resolve(expected)), expected);
+        }
+
+        Ran version = run(Map.of(), prefix.resolve("bin/holysheep-chat").toString(), "--version");
+        assertEquals(0, version.exitCode(), version.stderr());
+        assertTrue(version.stdout().startsWith("holysheep-chat "), version.stdout());
+        assertTrue(Files.readString(prefix.resolve("bin/holysheep-chat"))
+                .contains(prefix.resolve("share/holysheep-chat/holysheep-chat.jar").toString()), "runs the installed copy");
+
+        Ran again = run(Map.of(), "bash", "scripts/install", "--no-build", "--prefix", prefix.toString());
+        assertEquals(0, again.exitCode(), again.stderr());
+        assertEquals(files, Files.readAllLines(manifest));
+
+        Path unrelated = Files.writeString(prefix.resolve("bin/someone-elses-tool"), "keep me");
+        Ran removed = run(Map.of(), "bash", "scripts/install", "--uninstall", "--prefix", prefix.toString());
+        assertEquals(0, removed.exitCode(), removed.stderr());
+        List<Path> left = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(prefix)) {
+            all.filter(Files::isRegularFile).forEach(left::add);
+        }
+        assertEquals(List.of(unrelated), left);
+        assertFalse(Files.exists(manifest));
+
+        Ran nothing = run(Map.of(), "bash", "scripts/install", "--uninstall", "--prefix", prefix.toString());
+        assertEquals(2, nothing.exitCode());
+    }
+}
