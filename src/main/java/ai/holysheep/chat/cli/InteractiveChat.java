@@ -1,5 +1,6 @@
 package ai.holysheep.chat.cli;
 
+import ai.holysheep.chat.api.RequestLog;
 import ai.holysheep.chat.config.Settings;
 import ai.holysheep.chat.session.ChatSession;
 import ai.holysheep.chat.sim.SimGateway;
@@ -17,13 +18,14 @@ final class InteractiveChat {
     private InteractiveChat() {
     }
 
-    static int run(Settings settings, Io io, HistoryOptions history) throws IOException, InterruptedException {
+    static int run(Settings settings, Io io, HistoryOptions history, RequestLog log)
+            throws IOException, InterruptedException {
         SimGateway sim = settings.unconfigured() ? SimGateway.start(SimOptions.defaults()) : null;
         try {
             Settings effective = sim == null ? settings : withBaseUrl(settings, sim.baseUrl());
             Warnings warnings = new Warnings();
             try (ChatSession session = history.session(effective, io, warnings)) {
-                FullScreen.run(session, new GatewayBackend(Gateways.client(effective), sim != null), effective,
+                FullScreen.run(session, new GatewayBackend(Gateways.client(effective, log), sim != null), effective,
                         io.env(), warnings);
             }
             return ExitCode.OK;
@@ -36,6 +38,6 @@ final class InteractiveChat {
 
     private static Settings withBaseUrl(Settings s, String baseUrl) {
         return new Settings(baseUrl, s.apiKey(), s.model(), s.profile(), s.request(), s.retry(), s.prices(),
-                s.models(), s.configFile(), s.origins(), s.unconfigured());
+                s.models(), s.configFile(), s.origins(), s.unconfigured(), s.proxy());
     }
 }

@@ -119,7 +119,7 @@ public final class RootCommand implements Callable<Integer> {
                 throw new CliException(ExitCode.USAGE,
                         "the full-screen chat needs a terminal on stdout; to ask once give a prompt: holysheep-chat \"hello\" > answer.txt");
             }
-            return InteractiveChat.run(settings(), io, history);
+            return InteractiveChat.run(settings(), io, history, diagnostics.requestLog(io));
         }
         if (temperature != null && (temperature < 0 || temperature > 2)) {
             throw new CliException(ExitCode.USAGE, "--temperature must be between 0 and 2");
