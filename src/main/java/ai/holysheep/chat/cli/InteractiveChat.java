@@ -25,7 +25,7 @@ final class InteractiveChat {
             Settings effective = sim == null ? settings : withBaseUrl(settings, sim.baseUrl());
             Warnings warnings = new Warnings();
             try (ChatSession session = history.session(effective, io, warnings)) {
-                FullScreen.run(session, new GatewayBackend(Gateways.client(effective, log), sim != null), effective,
+                FullScreen.run(session, new GatewayBackend(Gateways.client(effective, log), effective.retry(), sim != null), effective,
                         io.env(), warnings);
             }
             return ExitCode.OK;

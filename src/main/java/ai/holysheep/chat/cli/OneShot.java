@@ -5,10 +5,12 @@ import ai.holysheep.chat.api.Completion;
 import ai.holysheep.chat.api.GatewayClient;
 import ai.holysheep.chat.api.GatewayException;
 import ai.holysheep.chat.api.TokenUsage;
+import ai.holysheep.chat.config.RetrySettings;
 import ai.holysheep.chat.session.TurnRecorder;
 import ai.holysheep.chat.stream.EventChannel;
 import ai.holysheep.chat.stream.FailureKind;
 import ai.holysheep.chat.stream.Failures;
+import ai.holysheep.chat.stream.Scheduler;
 import ai.holysheep.chat.stream.StreamEvent;
 import ai.holysheep.chat.stream.Turn;
 import java.time.Duration;
@@ -21,16 +23,20 @@ final class OneShot {
     private final GatewayClient client;
     private final TurnOutput output;
     private final TurnRecorder recorder;
+    private final RetrySettings retry;
+    private final Scheduler scheduler;
 
-    OneShot(GatewayClient client, TurnOutput output, TurnRecorder recorder) {
+    OneShot(GatewayClient client, TurnOutput output, TurnRecorder recorder, RetrySettings retry, Scheduler scheduler) {
         this.client = client;
         this.output = output;
         this.recorder = recorder;
+        this.retry = retry;
+        this.scheduler = scheduler;
     }
 
     int stream(ChatRequest request) throws InterruptedException {
         EventChannel channel = new EventChannel();
-        Turn turn = new Turn(client, request, channel);
+        Turn turn = new Turn(client, request, channel, retry, scheduler);
         turn.start();
         Thread cancelOnExit = new Thread(() -> cancelAndSave(turn), "cancel-turn");
         Runtime.getRuntime().addShutdownHook(cancelOnExit);

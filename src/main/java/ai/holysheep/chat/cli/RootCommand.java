@@ -5,6 +5,7 @@ import ai.holysheep.chat.api.GatewayClient;
 import ai.holysheep.chat.config.ConfigLoader;
 import ai.holysheep.chat.config.Settings;
 import ai.holysheep.chat.session.ChatSession;
+import ai.holysheep.chat.stream.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -136,7 +137,7 @@ public final class RootCommand implements Callable<Integer> {
                     : new TextOutput(io, AnswerStyle.printer(io, raw, color),
                             AnswerStyle.colour(color, io.stderrIsTerminal(), io.env()));
             OneShot oneShot = new OneShot(gateway(settings), LoggedOutput.wrap(output, diagnostics.requestLog(io)),
-                    session.recorder());
+                    session.recorder(), settings.retry(), Scheduler.system());
             return noStream ? oneShot.whole(request) : oneShot.stream(request);
         }
     }

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * <pre>
  *   ChatRequest request = session.beginTurn(text);   // records the question
  *   TurnRecorder recorder = session.recorder();      // pass it every event that is shown
- *   new Turn(client, request, sink).start();
+ *   new Turn(client, request, sink, settings.retry()).start();
  * </pre>
  * One turn at a time: the next may begin once the recorder has seen the terminal event.
  * Thread-safe; the recorder is normally called from the thread that shows the events.

@@ -52,8 +52,7 @@ public final class RetryPolicy {
             return new Decision.Fail(Failures.kind(failure), failure.describe());
         }
         if (retry > settings.maxRetries()) {
-            return new Decision.GiveUp(settings.maxRetries() == 0 ? failure.describe()
-                    : "gave up after " + retry + " attempts: " + failure.describe());
+            return new Decision.GiveUp(failure.describe());
         }
         Optional<Duration> asked = serverAskedDelay(failure);
         if (asked.isPresent()) {

@@ -34,10 +34,14 @@ public sealed interface StreamEvent {
     }
 
     /**
-     * A stream that broke mid-answer was taken up again.
+     * A stream that broke mid-answer was taken up again; sent just before the first new text.
+     * The answer is now its first {@code keptChars} characters followed by the Deltas that come
+     * next.
      *
-     * @param diverged true when a restarted answer did not repeat what was already shown, so the
-     *                 text shown so far is replaced by the new answer's text from here on
+     * @param keptChars how much of the text shown so far stays (all of it, unless diverged)
+     * @param diverged  true when a restarted answer did not repeat what was already shown: the
+     *                  answer so far is discarded ({@code keptChars} is 0) and the following Deltas
+     *                  carry the new answer from its first character
      */
     record Resumed(int attempt, int keptChars, boolean diverged) implements StreamEvent {
     }
@@ -50,7 +54,13 @@ public sealed interface StreamEvent {
     record Failed(FailureKind kind, String message) implements StreamEvent {
     }
 
-    /** Every retry was used up. */
+    /**
+     * Retrying could help but the turn stopped: every retry was used up, or the server asked for
+     * a longer wait than allowed ({@code lastError} then says when to try again).
+     *
+     * @param attempts calls made in the whole turn
+     * @param downtime time spent failing and waiting, from each failure until text flowed again
+     */
     record GaveUp(int attempts, Duration downtime, String lastError) implements StreamEvent {
     }
 

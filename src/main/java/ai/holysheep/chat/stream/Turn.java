@@ -2,117 +2,255 @@ package ai.holysheep.chat.stream;
 
 import ai.holysheep.chat.api.ApiError;
 import ai.holysheep.chat.api.CallFailure;
+import ai.holysheep.chat.api.ChatMessage;
 import ai.holysheep.chat.api.ChatRequest;
 import ai.holysheep.chat.api.Chunk;
 import ai.holysheep.chat.api.GatewayClient;
 import ai.holysheep.chat.api.StreamCall;
 import ai.holysheep.chat.api.StreamListener;
 import ai.holysheep.chat.api.TokenUsage;
+import ai.holysheep.chat.config.RetrySettings;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
 
 /**
- * One streamed answer: sends the request and turns the wire's callbacks into
- * {@link StreamEvent}s for {@code sink}. The sink is called from network threads and must only
- * hand events on (an {@link EventChannel}, or a UI's event queue).
+ * One answer, however many calls it takes: sends the request, retries what can be retried with
+ * backoff, resumes a stream that broke mid-answer, and turns it all into {@link StreamEvent}s for
+ * {@code sink}. The sink is called from network and scheduler threads and must only hand events
+ * on (an {@link EventChannel}, or a UI's event queue).
+ *
+ * <p>There is no limit on the whole answer's duration, only on silence (the client's idle
+ * timeout), so a long answer is never cut off. The retry budget counts failures in a row: an
+ * attempt that adds to the answer earns a fresh budget, so a long answer over a flaky link gets
+ * through as long as each attempt makes progress.
  */
 public final class Turn {
-    private static final TokenUsage NONE = new TokenUsage(0, 0, 0);
-
     private final GatewayClient client;
     private final ChatRequest request;
     private final Consumer<StreamEvent> sink;
+    private final RetrySettings settings;
+    private final Scheduler scheduler;
+    private final RetryPolicy policy;
     private final Object lock = new Object();
-    private StreamCall call;
-    private boolean finished;
+    private final AnswerText answer = new AnswerText();
+    private final Spend spend = new Spend();
 
-    public Turn(GatewayClient client, ChatRequest request, Consumer<StreamEvent> sink) {
+    private Attempt current;
+    private Scheduler.Pending pendingRetry;
+    private boolean started;
+    private boolean finished;
+    private int attempts;
+    private int failuresInARow;
+    private int reasoningShown;
+    private Instant outageStart;
+    private Duration downtime = Duration.ZERO;
+
+    public Turn(GatewayClient client, ChatRequest request, Consumer<StreamEvent> sink,
+                RetrySettings settings, Scheduler scheduler) {
         this.client = client;
         this.request = request;
         this.sink = sink;
+        this.settings = settings;
+        this.scheduler = scheduler;
+        this.policy = new RetryPolicy(settings, scheduler.clock(), RandomGenerator.getDefault());
+    }
+
+    /** With real time. */
+    public Turn(GatewayClient client, ChatRequest request, Consumer<StreamEvent> sink, RetrySettings settings) {
+        this(client, request, sink, settings, Scheduler.system());
     }
 
     public void start() {
         synchronized (lock) {
-            call = client.stream(request, new Listener());
+            if (started) {
+                throw new IllegalStateException("a turn starts once");
+            }
+            started = true;
+            launch();
         }
     }
 
     /** Stops the answer; the sink receives {@link StreamEvent.Cancelled} unless the turn already ended. */
     public void cancel() {
         synchronized (lock) {
-            if (finished) {
-                return;
-            }
-            if (call != null) {
-                call.cancel();
-            }
             finish(new StreamEvent.Cancelled());
         }
     }
 
-    private void finish(StreamEvent terminal) {
+    private void launch() {
+        attempts++;
+        answer.begin(attempts, settings.resume());
+        ChatRequest asked = answer.continuing() ? request.plus(ChatMessage.assistant(answer.shown())) : request;
+        Attempt attempt = new Attempt(asked);
+        current = attempt;
+        attempt.call = client.stream(asked, attempt);
+    }
+
+    private void retryNow() {
         synchronized (lock) {
-            if (finished) {
-                return;
+            pendingRetry = null;
+            if (!finished) {
+                launch();
             }
-            finished = true;
-            sink.accept(terminal);
         }
+    }
+
+    private void finish(StreamEvent terminal) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (pendingRetry != null) {
+            pendingRetry.cancel();
+        }
+        if (current != null && current.call != null) {
+            current.call.cancel();
+        }
+        sink.accept(terminal);
     }
 
     private void emit(StreamEvent event) {
-        synchronized (lock) {
-            if (!finished) {
-                sink.accept(event);
-            }
+        if (!finished) {
+            sink.accept(event);
         }
     }
 
-    private final class Listener implements StreamListener {
+    private void endOutage() {
+        if (outageStart != null) {
+            downtime = downtime.plus(Duration.between(outageStart, scheduler.clock().instant()));
+            outageStart = null;
+        }
+    }
+
+    /** The callbacks of one call; anything from a call that is no longer the current one is ignored. */
+    private final class Attempt implements StreamListener {
+        private final ChatRequest asked;
+        private StreamCall call;
+        private boolean opened;
+        private int chunks;
+        private int reasoningSeen;
         private String finishReason;
         private TokenUsage usage;
 
+        Attempt(ChatRequest asked) {
+            this.asked = asked;
+        }
+
+        private boolean live() {
+            return !finished && current == this;
+        }
+
+        @Override
+        public void onOpen() {
+            synchronized (lock) {
+                if (live()) {
+                    opened = true;
+                }
+            }
+        }
+
         @Override
         public void onChunk(Chunk chunk) {
-            if (chunk.error() != null) {
-                call.cancel();
-                fail(new CallFailure.InStream(chunk.error()));
+            synchronized (lock) {
+                if (!live()) {
+                    return;
+                }
+                if (chunk.error() != null) {
+                    failed(new CallFailure.InStream(chunk.error()));
+                    return;
+                }
+                if (chunk.reasoning() != null) {
+                    chunks++;
+                    reasoning(chunk.reasoning());
+                }
+                if (chunk.content() != null) {
+                    chunks++;
+                    answer.text(chunk.content(), Turn.this::emit);
+                    if (answer.grown() > 0) {
+                        failuresInARow = 0;
+                        endOutage();
+                    }
+                }
+                if (chunk.usage() != null) {
+                    usage = chunk.usage();
+                }
+                if (chunk.finishReason() != null) {
+                    finishReason = chunk.finishReason();
+                }
+            }
+        }
+
+        /** A retried attempt thinks again; only the part beyond what was already shown is new. */
+        private void reasoning(String text) {
+            int start = reasoningSeen;
+            reasoningSeen += text.length();
+            if (reasoningSeen <= reasoningShown) {
                 return;
             }
-            if (chunk.reasoning() != null) {
-                emit(new StreamEvent.Reasoning(chunk.reasoning()));
-            }
-            if (chunk.content() != null) {
-                emit(new StreamEvent.Delta(chunk.content()));
-            }
-            if (chunk.usage() != null) {
-                usage = chunk.usage();
-            }
-            if (chunk.finishReason() != null) {
-                finishReason = chunk.finishReason();
-            }
+            String fresh = text.substring(Math.max(0, reasoningShown - start));
+            reasoningShown += fresh.length();
+            emit(new StreamEvent.Reasoning(fresh));
         }
 
         @Override
         public void onEnd(boolean sawDone) {
-            if ("error".equals(finishReason)) {
-                fail(new CallFailure.InStream(new ApiError(200,
-                        "the server ended the answer with an error", "server_error", null)));
-                return;
+            synchronized (lock) {
+                if (!live()) {
+                    return;
+                }
+                if ("error".equals(finishReason)) {
+                    failed(new CallFailure.InStream(new ApiError(200,
+                            "the server ended the answer with an error", "server_error", null)));
+                    return;
+                }
+                if (!sawDone && finishReason == null && answer.grown() > 0) {
+                    // A proxy that closes the connection between two events looks exactly like a
+                    // clean end. With neither a finish_reason nor [DONE] there is no telling a
+                    // whole answer from a cut one, so treat it as a drop: if it was whole, the
+                    // continuation brings nothing new, and an attempt that adds nothing ends the turn.
+                    failed(new CallFailure.Network("the stream ended without finishing the answer"));
+                    return;
+                }
+                answer.end(Turn.this::emit);
+                endOutage();
+                StreamEvent.Usage report = spend.report(usage);
+                if (report != null) {
+                    emit(report);
+                }
+                finish(new StreamEvent.Done(finishReason));
             }
-            if (usage != null) {
-                emit(new StreamEvent.Usage(usage, NONE));
-            }
-            finish(new StreamEvent.Done(finishReason));
         }
 
         @Override
         public void onFailure(CallFailure failure) {
-            fail(failure);
+            synchronized (lock) {
+                if (live()) {
+                    failed(failure);
+                }
+            }
         }
 
-        private void fail(CallFailure failure) {
-            finish(new StreamEvent.Failed(Failures.kind(failure), failure.describe()));
+        private void failed(CallFailure failure) {
+            call.cancel();
+            if (opened) {
+                spend.broken(asked, chunks, usage);
+            }
+            if (outageStart == null) {
+                outageStart = scheduler.clock().instant();
+            }
+            failuresInARow++;
+            RetryPolicy.Decision decision = policy.decide(failure, failuresInARow);
+            if (decision instanceof RetryPolicy.Decision.Retry retry) {
+                emit(new StreamEvent.Retrying(failuresInARow, settings.maxRetries(), retry.delay(), retry.reason()));
+                pendingRetry = scheduler.schedule(retry.delay(), Turn.this::retryNow);
+            } else if (decision instanceof RetryPolicy.Decision.GiveUp up) {
+                Duration total = downtime.plus(Duration.between(outageStart, scheduler.clock().instant()));
+                finish(new StreamEvent.GaveUp(attempts, total, up.message()));
+            } else if (decision instanceof RetryPolicy.Decision.Fail fail) {
+                finish(new StreamEvent.Failed(fail.kind(), fail.message()));
+            }
         }
     }
 }

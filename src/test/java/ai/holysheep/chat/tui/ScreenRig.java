@@ -59,7 +59,7 @@ final class ScreenRig implements AutoCloseable {
         session = ChatSession.unsaved(settings);
         GatewayClient client = new GatewayClient(GatewayClient.httpClient(Duration.ofSeconds(5), Duration.ofSeconds(30)).build(),
                 gateway.baseUrl(), null);
-        GatewayBackend real = new GatewayBackend(client, true);
+        GatewayBackend real = new GatewayBackend(client, settings.retry(), true);
         Backend backend = new Backend() {
             @Override
             public Turn turn(ChatRequest request, Consumer<StreamEvent> s) {

@@ -1,0 +1,229 @@
+package ai.holysheep.chat.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.holysheep.chat.api.GatewayClient;
+import ai.holysheep.chat.api.Json;
+import ai.holysheep.chat.api.Sse;
+import ai.holysheep.chat.config.ResumeMode;
+import ai.holysheep.chat.config.RetrySettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A turn against a scripted gateway on loopback: what gets retried, what never is, and what the user sees. */
+class TurnTest {
+    static final RetrySettings RETRY = TurnRun.settings(8, ResumeMode.CONTINUE);
+    static final String ANSWER = "안녕하세요! Hello there.";
+
+    MockWebServer server;
+    OkHttpClient http;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new MockWebServer();
+        server.start();
+        http = TurnRun.http(Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        http.dispatcher().cancelAll();
+        http.connectionPool().evictAll();
+    }
+
+    GatewayClient client() {
+        return new GatewayClient(http, server.url("/v1").toString(), null);
+    }
+
+    static String answerBody(String... pieces) {
+        Sse sse = Sse.stream().role();
+        for (String p : pieces) {
+            sse.content(p);
+        }
+        return sse.finish("stop").usage(9, pieces.length).done().body();
+    }
+
+    static MockResponse sse(String body) {
+        return new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(body).build();
+    }
+
+    JsonNode request(int n) throws Exception {
+        RecordedRequest r = null;
+        for (int i = 0; i < n; i++) {
+            r = server.takeRequest(5, TimeUnit.SECONDS);
+        }
+        return Json.MAPPER.readTree(r.getBody().utf8());
+    }
+
+    @Test
+    void a503IsRetriedAfterABackoffAndTheAnswerThenArrives() throws Exception {
+        server.enqueue(Faults.status(503, "Service Unavailable"));
+        server.enqueue(sse(answerBody("안녕하세요! ", "Hello there.")));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, RETRY);
+        assertEquals(ANSWER, o.text());
+        StreamEvent.Retrying retrying = o.all(StreamEvent.Retrying.class).get(0);
+        assertEquals(1, retrying.attempt());
+        assertEquals(8, retrying.max());
+        assertEquals("HTTP 503: Service Unavailable", retrying.reason());
+        assertTrue(retrying.delay().toMillis() >= 400 && retrying.delay().toMillis() <= 600, retrying.delay().toString());
+        assertTrue(o.all(StreamEvent.Resumed.class).isEmpty(), "nothing was shown before, so nothing resumed");
+        assertInstanceOf(StreamEvent.Done.class, o.terminal());
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void a429WaitsExactlyAsLongAsRetryAfterSays() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "3")
+                .body("{\"error\":{\"message\":\"Rate limit reached\"}}").build());
+        server.enqueue(sse(answerBody("ok")));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, RETRY);
+        assertEquals("ok", o.text());
+        assertEquals(List.of(Duration.ofSeconds(3)), o.scheduler().waits());
+    }
+
+    @Test
+    void aServerAskingForTooLongAWaitEndsTheTurnSayingWhen() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "120")
+                .body("{\"error\":{\"message\":\"Rate limit reached\"}}").build());
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, RETRY);
+        StreamEvent.GaveUp up = assertInstanceOf(StreamEvent.GaveUp.class, o.terminal());
+        assertEquals("HTTP 429: Rate limit reached; the server asks to wait 120s (until 14:32:05); try again then",
+                up.lastError());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void unauthorizedIsNeverRetried() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(401).body("{\"error\":{\"message\":\"Invalid API key\"}}").build());
+        server.enqueue(sse(answerBody("should never be asked for")));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, RETRY);
+        StreamEvent.Failed failed = assertInstanceOf(StreamEvent.Failed.class, o.terminal());
+        assertEquals(FailureKind.AUTH, failed.kind());
+        assertEquals(1, server.getRequestCount());
+        assertTrue(o.all(StreamEvent.Retrying.class).isEmpty());
+    }
+
+    @Test
+    void aBadRequestIsNeverRetried() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(400).body("{\"error\":{\"message\":\"messages must not be empty\"}}").build());
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, RETRY);
+        StreamEvent.Failed failed = assertInstanceOf(StreamEvent.Failed.class, o.terminal());
+        assertEquals(FailureKind.REJECTED, failed.kind());
+        assertEquals("HTTP 400: messages must not be empty", failed.message());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void whenRetriesRunOutTheTurnGivesUpNamingTheLastError() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(Faults.status(502, "Bad Gateway"));
+        }
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, TurnRun.settings(3, ResumeMode.CONTINUE));
+        StreamEvent.GaveUp up = assertInstanceOf(StreamEvent.GaveUp.class, o.terminal());
+        assertEquals(4, up.attempts());
+        assertEquals("HTTP 502: Bad Gateway", up.lastError());
+        List<StreamEvent.Retrying> retries = o.all(StreamEvent.Retrying.class);
+        assertEquals(List.of(1, 2, 3), retries.stream().map(StreamEvent.Retrying::attempt).toList());
+        Duration waited = o.scheduler().waits().stream().reduce(Duration.ZERO, Duration::plus);
+        assertEquals(waited, up.downtime());
+        assertTrue(o.scheduler().waits().get(2).compareTo(o.scheduler().waits().get(0)) > 0, "the backoff grows");
+    }
+
+    @Test
+    void anInStreamServerErrorIsRetriedAndTheAnswerContinues() throws Exception {
+        server.enqueue(sse(Sse.stream().role().content("안녕하세요! ")
+                .data("{\"error\":{\"message\":\"upstream overloaded\",\"type\":\"server_error\"}}").body()));
+        server.enqueue(sse(answerBody("Hello there.")));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, RETRY);
+        assertEquals(ANSWER, o.text());
+        assertEquals("upstream overloaded", o.all(StreamEvent.Retrying.class).get(0).reason());
+        assertEquals(List.of(new StreamEvent.Resumed(2, 7, false)), o.all(StreamEvent.Resumed.class));
+        JsonNode second = request(2);
+        assertEquals("assistant", second.at("/messages/1/role").asText());
+        assertEquals("안녕하세요! ", second.at("/messages/1/content").asText());
+    }
+
+    @Test
+    void anErrorBlamingTheRequestIsNotRetried() throws Exception {
+        server.enqueue(sse(Sse.stream().content("partial ").data("{\"error\":{\"message\":\"context length exceeded\","
+                + "\"type\":\"invalid_request_error\",\"code\":\"context_length_exceeded\"}}").body()));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, RETRY);
+        assertEquals(FailureKind.REJECTED, assertInstanceOf(StreamEvent.Failed.class, o.terminal()).kind());
+        assertEquals("partial ", o.text());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void aDropMidAnswerContinuesFromWhereItStopped() throws Exception {
+        String first = answerBody("안녕하세요! ", "Hello", " there.");
+        int cut = first.indexOf(" there.") + 3; // inside the third event
+        server.enqueue(Faults.dropAfter(first, cut));
+        server.enqueue(sse(answerBody(" there.")));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, RETRY);
+        assertEquals(ANSWER, o.text());
+        assertInstanceOf(StreamEvent.Done.class, o.terminal());
+        assertEquals("안녕하세요! Hello", request(2).at("/messages/1/content").asText());
+        StreamEvent.Usage usage = o.all(StreamEvent.Usage.class).get(0);
+        assertTrue(usage.wasted().promptTokens() > 0, "the re-sent prompt counts as wasted: " + usage);
+        assertEquals(2, usage.wasted().completionTokens(), "two chunks arrived before the drop");
+    }
+
+    @Test
+    void aStallBeyondTheIdleTimeoutIsRetried() throws Exception {
+        http = TurnRun.http(Duration.ofMillis(300));
+        server.enqueue(Faults.stallMidway(answerBody("안녕하세요! ", "Hello", " there.")));
+        server.enqueue(sse(answerBody("안녕하세요! Hello there.")));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, TurnRun.settings(8, ResumeMode.RESTART));
+        assertEquals(ANSWER, o.text());
+        assertEquals("the server went silent (no data within the idle timeout)",
+                o.all(StreamEvent.Retrying.class).get(0).reason());
+    }
+
+    @Test
+    void aStreamEndingWithoutFinishOrDoneAfterTextIsTreatedAsADrop() throws Exception {
+        server.enqueue(sse(Sse.stream().role().content("안녕하세요! ").body()));
+        server.enqueue(sse(answerBody("Hello there.")));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, RETRY);
+        assertEquals(ANSWER, o.text());
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void aContinuationThatAddsNothingAndEndsUnmarkedEndsTheTurn() throws Exception {
+        server.enqueue(sse(Sse.stream().content(ANSWER).body()));
+        server.enqueue(sse(Sse.stream().role().body()));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, RETRY);
+        assertEquals(ANSWER, o.text());
+        assertInstanceOf(StreamEvent.Done.class, o.terminal());
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void cancellingWhileWaitingToRetryEndsTheTurnAndNoRetryFollows() throws Exception {
+        server.enqueue(Faults.status(503, "Service Unavailable"));
+        ManualScheduler scheduler = new ManualScheduler();
+        BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
+        Turn turn = new Turn(client(), TurnRun.ASK, events::add, RETRY, scheduler);
+        turn.start();
+        assertInstanceOf(StreamEvent.Retrying.class, events.poll(10, TimeUnit.SECONDS));
+        turn.cancel();
+        assertInstanceOf(StreamEvent.Cancelled.class, events.poll(10, TimeUnit.SECONDS));
+        scheduler.runNext();
+        assertEquals(1, server.getRequestCount());
+        assertTrue(events.isEmpty(), events.toString());
+    }
+}
