@@ -205,12 +205,15 @@ public final class Turn {
                             "the server ended the answer with an error", "server_error", null)));
                     return;
                 }
-                if (!sawDone && finishReason == null && answer.grown() > 0) {
+                if (!sawDone && finishReason == null && (answer.grown() > 0 || answer.shown().isEmpty())) {
                     // A proxy that closes the connection between two events looks exactly like a
                     // clean end. With neither a finish_reason nor [DONE] there is no telling a
                     // whole answer from a cut one, so treat it as a drop: if it was whole, the
-                    // continuation brings nothing new, and an attempt that adds nothing ends the turn.
-                    failed(new CallFailure.Network("the stream ended without finishing the answer"));
+                    // continuation brings nothing new, and a resumed attempt that adds nothing
+                    // ends the turn. An attempt that brought nothing at all, with nothing shown
+                    // before, is no answer (real empty answers still say why they ended).
+                    failed(new CallFailure.Network(answer.shown().isEmpty()
+                            ? "the stream ended without an answer" : "the stream ended without finishing the answer"));
                     return;
                 }
                 answer.end(Turn.this::emit);
@@ -226,9 +229,16 @@ public final class Turn {
         @Override
         public void onFailure(CallFailure failure) {
             synchronized (lock) {
-                if (live()) {
-                    failed(failure);
+                if (!live()) {
+                    return;
                 }
+                if (failure instanceof CallFailure.Network && finishReason != null && !"error".equals(finishReason)) {
+                    // The server had already said the answer was finished; only [DONE] or the
+                    // usage chunk was lost, and asking again would add nothing.
+                    onEnd(true);
+                    return;
+                }
+                failed(failure);
             }
         }
 
