@@ -68,6 +68,9 @@ public final class RootCommand implements Callable<Integer> {
     @Mixin
     DiagnosticsOptions diagnostics = new DiagnosticsOptions();
 
+    @Mixin
+    RetryOptions retry = new RetryOptions();
+
     @Option(names = {"-s", "--system"}, paramLabel = "TEXT", description = "System prompt for this request.")
     String system;
 
@@ -103,7 +106,8 @@ public final class RootCommand implements Callable<Integer> {
     }
 
     Settings settings() {
-        return new ConfigLoader(io.env(), io::warn).load(connection.overrides(system, temperature, maxTokens));
+        return new ConfigLoader(io.env(), io::warn).load(connection.overrides(system, temperature, maxTokens)
+                .withRetry(retry.overrides()));
     }
 
     /** The gateway client every command should use: proxy and --verbose log included. */
@@ -134,7 +138,7 @@ public final class RootCommand implements Callable<Integer> {
             ChatRequest request = session.beginTurn(message);
             TurnOutput output = format == Format.json
                     ? new JsonOutput(io, settings.price(request.model()))
-                    : new TextOutput(io, AnswerStyle.printer(io, raw, color),
+                    : new TextOutput(io, () -> AnswerStyle.printer(io, raw, color),
                             AnswerStyle.colour(color, io.stderrIsTerminal(), io.env()));
             OneShot oneShot = new OneShot(gateway(settings), LoggedOutput.wrap(output, diagnostics.requestLog(io)),
                     session.recorder(), settings.retry(), Scheduler.system());

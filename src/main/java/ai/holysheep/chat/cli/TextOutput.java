@@ -3,6 +3,7 @@ package ai.holysheep.chat.cli;
 import ai.holysheep.chat.render.AnswerPrinter;
 import ai.holysheep.chat.render.TerminalSanitizer;
 import ai.holysheep.chat.stream.StreamEvent;
+import java.util.function.Supplier;
 
 /**
  * The answer alone on stdout, as it arrives, through an {@link AnswerPrinter}; everything else on
@@ -14,22 +15,28 @@ final class TextOutput implements TurnOutput {
     private static final String RESET = "\u001b[0m";
 
     private final Io io;
-    private final AnswerPrinter answer;
+    private final Supplier<AnswerPrinter> printers;
+    private final RetryNotice notice;
+    private AnswerPrinter answer;
     private final boolean dimReasoning;
     private final TerminalSanitizer reasoning = new TerminalSanitizer();
     private boolean answerStarted;
     private boolean answerEnded;
     private boolean reasoningOpen;
 
-    TextOutput(Io io, AnswerPrinter answer, boolean dimReasoning) {
+    /** @param printers makes the printer for an answer (a second one when a restarted answer differs) */
+    TextOutput(Io io, Supplier<AnswerPrinter> printers, boolean dimReasoning) {
         this.io = io;
-        this.answer = answer;
+        this.printers = printers;
+        this.answer = printers.get();
+        this.notice = new RetryNotice(io);
         this.dimReasoning = dimReasoning;
     }
 
     @Override
     public void show(StreamEvent event) {
         if (event instanceof StreamEvent.Delta d) {
+            notice.clear();
             closeReasoning();
             answerStarted = true;
             answer.append(d.text());
@@ -38,6 +45,13 @@ final class TextOutput implements TurnOutput {
                 String text = reasoning.feed(r.text());
                 io.err().print((reasoningOpen || !dimReasoning ? "" : DIM) + text);
                 reasoningOpen = true;
+            }
+        } else if (event instanceof StreamEvent.Retrying r) {
+            notice.retrying(r);
+        } else if (event instanceof StreamEvent.Resumed r) {
+            notice.resumed(r);
+            if (r.diverged()) {
+                restartAnswer();
             }
         } else if (event instanceof StreamEvent.Done done) {
             endAnswer();
@@ -51,7 +65,7 @@ final class TextOutput implements TurnOutput {
             io.error(f.message());
         } else if (event instanceof StreamEvent.GaveUp g) {
             endAnswer();
-            io.error("gave up after " + g.attempts() + " attempts: " + g.lastError());
+            io.error(RetryNotice.gaveUp(g));
         } else if (event instanceof StreamEvent.Cancelled) {
             endAnswer();
         }
@@ -65,7 +79,22 @@ final class TextOutput implements TurnOutput {
         }
     }
 
+    /**
+     * Printed text cannot be taken back: the old answer is closed off, a notice says what
+     * happened, and the new answer is printed whole below it.
+     */
+    private void restartAnswer() {
+        if (answerStarted) {
+            answer.finish();
+            io.out().flush();
+        }
+        io.error("the connection broke and the answer was asked again; the new answer differs from the one above:");
+        answer = printers.get();
+        answerStarted = false;
+    }
+
     private void endAnswer() {
+        notice.clear();
         closeReasoning();
         if (!answerEnded) {
             answerEnded = true;

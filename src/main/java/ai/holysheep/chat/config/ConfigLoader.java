@@ -141,7 +141,7 @@ public final class ConfigLoader {
         models.addAll(prices.keySet().stream().sorted().toList());
 
         boolean unconfigured = key == null && active == null && origins.get("base_url") == Origin.DEFAULT;
-        return new Settings(baseUrl, key, model, active == null ? null : active.name(), request, file.retry(),
+        return new Settings(baseUrl, key, model, active == null ? null : active.name(), request, flags.retry().applyTo(file.retry()),
                 Map.copyOf(prices), List.copyOf(models), file.path(), Map.copyOf(origins), unconfigured,
                 ProxySettings.resolve(env, file.proxy(), file.proxyLoopback(), baseUrl));
     }

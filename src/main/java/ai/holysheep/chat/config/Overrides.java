@@ -10,7 +10,18 @@ public record Overrides(
         String model,
         String system,
         Double temperature,
-        Integer maxTokens) {
+        Integer maxTokens,
+        RetryOverrides retry) {
 
     public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null);
+
+    /** Without retry flags. */
+    public Overrides(Path config, String profile, String baseUrl, String model, String system, Double temperature,
+                     Integer maxTokens) {
+        this(config, profile, baseUrl, model, system, temperature, maxTokens, RetryOverrides.NONE);
+    }
+
+    public Overrides withRetry(RetryOverrides flags) {
+        return new Overrides(config, profile, baseUrl, model, system, temperature, maxTokens, flags);
+    }
 }

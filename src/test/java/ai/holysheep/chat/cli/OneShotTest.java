@@ -179,7 +179,7 @@ class OneShotTest {
     void aProxysHtmlPageBecomesOneShortLine() {
         server.enqueue(new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html")
                 .body("<html><head><title>502 Bad Gateway</title></head><body><h1>502</h1></body></html>").build());
-        CliRun.Result r = user().env("HOLYSHEEP_CONFIG", "/nonexistent").run("x");
+        CliRun.Result r = user().env("HOLYSHEEP_CONFIG", "/nonexistent").run("--max-retries", "0", "x");
         assertEquals("holysheep-chat: HTTP 502: 502 Bad Gateway\n", r.stderr().lines().reduce((a, b) -> b).orElse("") + "\n");
     }
 
@@ -251,7 +251,7 @@ class OneShotTest {
     @Test
     void aServerThatRefusesConnectionsExitsFour() {
         server.close();
-        CliRun.Result r = user().run("x");
+        CliRun.Result r = user().run("--max-retries", "0", "x");
         assertEquals(4, r.exitCode());
         assertEquals("holysheep-chat: connection refused\n", r.stderr());
     }

@@ -29,7 +29,7 @@ class TextOutputTest {
     }
 
     private TextOutput output(Io io, boolean raw, AnswerStyle.Choice choice) {
-        return new TextOutput(io, AnswerStyle.printer(io, raw, choice),
+        return new TextOutput(io, () -> AnswerStyle.printer(io, raw, choice),
                 AnswerStyle.colour(choice, io.stderrIsTerminal(), io.env()));
     }
 
@@ -128,7 +128,7 @@ class TextOutputTest {
         assertEquals("holysheep-chat: bad model name\n", stderr());
         err.reset();
         output.show(new StreamEvent.GaveUp(5, Duration.ofSeconds(30), "502 \u009B2Jbad gateway"));
-        assertEquals("holysheep-chat: gave up after 5 attempts: 502 bad gateway\n", stderr());
+        assertEquals("holysheep-chat: gave up after 5 attempts over 30s: 502 bad gateway\n", stderr());
     }
 
     @Test
