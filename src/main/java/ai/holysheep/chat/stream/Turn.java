@@ -44,6 +44,7 @@ public final class Turn {
     private int attempts;
     private int failuresInARow;
     private int reasoningShown;
+    private boolean previousEndedUnmarked;
     private Instant outageStart;
     private Duration downtime = Duration.ZERO;
 
@@ -205,16 +206,20 @@ public final class Turn {
                             "the server ended the answer with an error", "server_error", null)));
                     return;
                 }
-                if (!sawDone && finishReason == null && (answer.grown() > 0 || answer.shown().isEmpty())) {
+                if (!sawDone && finishReason == null) {
                     // A proxy that closes the connection between two events looks exactly like a
                     // clean end. With neither a finish_reason nor [DONE] there is no telling a
-                    // whole answer from a cut one, so treat it as a drop: if it was whole, the
-                    // continuation brings nothing new, and a resumed attempt that adds nothing
-                    // ends the turn. An attempt that brought nothing at all, with nothing shown
-                    // before, is no answer (real empty answers still say why they ended).
-                    failed(new CallFailure.Network(answer.shown().isEmpty()
-                            ? "the stream ended without an answer" : "the stream ended without finishing the answer"));
-                    return;
+                    // whole answer from a cut one, so it counts as a drop, with one exception: a
+                    // resumed attempt that adds nothing right after another unmarked end. That
+                    // is a server that never marks its ends, and the answer was whole (it costs
+                    // one extra call to learn this).
+                    boolean markerless = previousEndedUnmarked && answer.grown() == 0 && !answer.shown().isEmpty();
+                    if (!markerless) {
+                        failed(new CallFailure.Network(answer.shown().isEmpty()
+                                ? "the stream ended without an answer" : "the stream ended without finishing the answer"));
+                        previousEndedUnmarked = true;
+                        return;
+                    }
                 }
                 answer.end(Turn.this::emit);
                 endOutage();
@@ -243,6 +248,7 @@ public final class Turn {
         }
 
         private void failed(CallFailure failure) {
+            previousEndedUnmarked = false;
             call.cancel();
             if (opened) {
                 spend.broken(asked, chunks, usage);
