@@ -133,14 +133,18 @@ public final class RootCommand implements Callable<Integer> {
             throw new CliException(ExitCode.USAGE, "--max-tokens must be at least 1");
         }
         String message = Prompt.compose(prompt, io);
-        Settings settings = settings();
-        try (ChatSession session = history.session(settings, io)) {
+        try (GatewayChoice gateway = GatewayChoice.open(settings(), diagnostics.requestLog(io));
+             ChatSession session = history.session(gateway.settings(), io)) {
+            Settings settings = gateway.settings();
+            if (gateway.simulated()) {
+                io.error(GatewayChoice.SIMULATED_NOTICE);
+            }
             ChatRequest request = session.beginTurn(message);
             TurnOutput output = format == Format.json
                     ? new JsonOutput(io, settings.price(request.model()))
                     : new TextOutput(io, () -> AnswerStyle.printer(io, raw, color),
                             AnswerStyle.colour(color, io.stderrIsTerminal(), io.env()));
-            OneShot oneShot = new OneShot(gateway(settings), LoggedOutput.wrap(output, diagnostics.requestLog(io)),
+            OneShot oneShot = new OneShot(gateway.client(), LoggedOutput.wrap(output, diagnostics.requestLog(io)),
                     session.recorder(), settings.retry(), Scheduler.system());
             return noStream ? oneShot.whole(request) : oneShot.stream(request);
         }
