@@ -1,5 +1,7 @@
 package ai.holysheep.chat.cli;
 
+import ai.holysheep.chat.render.DisplayWidth;
+import ai.holysheep.chat.render.TerminalSanitizer;
 import ai.holysheep.chat.stream.StreamEvent;
 import ai.holysheep.chat.stream.Waits;
 
@@ -17,15 +19,17 @@ final class RetryNotice {
 
     private final Io io;
     private boolean showing;
+    private int columns;
 
     RetryNotice(Io io) {
         this.io = io;
     }
 
     void retrying(StreamEvent.Retrying r) {
-        String text = "retry " + r.attempt() + "/" + r.max() + " in " + Waits.human(r.delay()) + " · " + r.reason();
+        String text = "retry " + r.attempt() + "/" + r.max() + " in " + Waits.human(r.delay()) + " · "
+                + TerminalSanitizer.clean(r.reason()).replace('\n', ' ');
         if (io.stderrIsTerminal()) {
-            io.err().print(ERASE_LINE + "⟳ " + text);
+            io.err().print(ERASE_LINE + oneRow("⟳ " + text));
             io.err().flush();
             showing = true;
         } else {
@@ -38,6 +42,18 @@ final class RetryNotice {
         if (!io.stderrIsTerminal() && !r.diverged()) {
             io.error("resumed after " + r.keptChars() + " characters");
         }
+    }
+
+    /**
+     * Cut to the terminal's width: erasing the line erases one row, so a notice that wrapped
+     * would leave its first rows behind.
+     */
+    private String oneRow(String text) {
+        if (columns == 0) {
+            columns = Tty.columns(io.env());
+        }
+        int room = Math.max(10, columns - 1);
+        return DisplayWidth.of(text) <= room ? text : text.substring(0, DisplayWidth.fit(text, 0, room - 1)) + "…";
     }
 
     /** Text flows again, or the turn ended: the notice has done its job. */

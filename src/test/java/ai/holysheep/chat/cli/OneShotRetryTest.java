@@ -90,6 +90,19 @@ class OneShotRetryTest {
     }
 
     @Test
+    void onANarrowTerminalTheRetryLineFitsOneRowSoErasingItLeavesNothingBehind() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(503).setHeader("Content-Type", "application/json")
+                .body("{\"error\":{\"message\":\"upstream \\u001b]0;pwned\\u0007overloaded, please try again in a little while\"}}").build());
+        server.enqueue(answer("ok"));
+        CliRun.Result r = user("").env("COLUMNS", "40").terminalErr().run("x");
+        assertEquals("ok\n", r.stdout());
+        String shown = r.stderr().replace("\r\u001b[2K", "");
+        assertFalse(shown.contains("\u001b") || shown.contains("pwned"), shown);
+        assertTrue(ai.holysheep.chat.render.DisplayWidth.of(shown) <= 39, shown);
+        assertTrue(shown.startsWith("⟳ retry 1/8 in ") && shown.endsWith("…"), shown);
+    }
+
+    @Test
     void aDropMidAnswerIsResumedAndTheAnswerPrintedOnce() throws Exception {
         server.enqueue(cutAfter("첫 부분, "));
         server.enqueue(answer("나머지 부분."));
