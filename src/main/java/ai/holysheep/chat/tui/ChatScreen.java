@@ -2,6 +2,7 @@ package ai.holysheep.chat.tui;
 
 import ai.holysheep.chat.api.ChatRequest;
 import ai.holysheep.chat.config.Settings;
+import ai.holysheep.chat.render.TerminalSanitizer;
 import ai.holysheep.chat.session.ChatSession;
 import ai.holysheep.chat.session.TurnRecorder;
 import ai.holysheep.chat.stream.StreamEvent;
@@ -52,6 +53,7 @@ public final class ChatScreen {
     final StatusBar status = new StatusBar();
     private final Keys keys;
     final Commands commands;
+    final Conversations conversations;
 
     ModelPicker picker;
     private List<String> listedModels;
@@ -80,14 +82,16 @@ public final class ChatScreen {
         this.canvas = new Canvas(screen);
         this.keys = new Keys(this);
         this.commands = new Commands(this);
+        this.conversations = new Conversations(this, session, background, events::add, clock.getZone());
         status.model(session.model());
         status.simulated(backend.simulated());
         if (backend.simulated()) {
             note("You are talking to the built-in simulated gateway: answers are canned text, not a model. "
                     + "Set HOLYSHEEP_API_KEY (or a base_url in the config) to reach a real one. F1 shows the keys.", false);
         } else {
-            note("Enter sends · Alt+Enter new line · Esc stops an answer · F2 models · F1 help · Ctrl+D quits", false);
+            note("Enter sends · Alt+Enter new line · Esc stops an answer · F2 models · F3 history · F1 help · Ctrl+D quits", false);
         }
+        conversations.showContinued();
     }
 
     /** Runs until the user quits; the caller restores the terminal. */
@@ -178,6 +182,10 @@ public final class ChatScreen {
             note("An answer is still coming; Esc stops it.", true);
             return;
         }
+        if (conversations.opening()) {
+            note("Still opening the conversation; ask again in a moment.", true);
+            return;
+        }
         ChatRequest request;
         try {
             request = session.beginTurn(text);
@@ -185,6 +193,7 @@ public final class ChatScreen {
             note(e.getMessage(), true);
             return;
         }
+        conversations.asked();
         pane.add(new TextEntry(TextEntry.Kind.USER, text));
         start(request);
     }
@@ -218,6 +227,7 @@ public final class ChatScreen {
     void newConversation() {
         close();
         session.newConversation();
+        conversations.started();
         pane.clear();
         status.connection(new Connection.Ready(""));
         note("New conversation with " + session.model() + ".", false);
@@ -308,6 +318,8 @@ public final class ChatScreen {
             }
         } else if (e instanceof UiEvent.Note n) {
             note(n.text(), n.problem());
+        } else {
+            conversations.handle(e);
         }
     }
 
@@ -417,6 +429,9 @@ public final class ChatScreen {
             pane.draw(canvas, 0, paneRows, cols, styles);
             canvas.clear(paneRows, 0, cols, Styles.RULE);
             canvas.put(0, paneRows, cols, "─".repeat(cols), Styles.RULE);
+            if (conversations.title() != null) {
+                canvas.put(2, paneRows, cols - 2, " " + TerminalSanitizer.clean(conversations.title()) + " ", Styles.TITLE);
+            }
             int firstLine = Math.max(0, layout.caret().row() - inputRows + 1);
             for (int r = 0; r < inputRows; r++) {
                 int row = paneRows + 1 + r;
@@ -433,6 +448,9 @@ public final class ChatScreen {
             status.draw(canvas, rows - 1, cols, now);
             if (picker != null) {
                 picker.draw(canvas, cols, rows);
+                screen.setCursorPosition(null);
+            } else if (conversations.list != null) {
+                conversations.list.draw(canvas, cols, rows);
                 screen.setCursorPosition(null);
             } else {
                 screen.setCursorPosition(new TerminalPosition(3 + layout.caret().column(),

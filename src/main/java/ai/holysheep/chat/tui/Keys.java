@@ -25,6 +25,10 @@ final class Keys {
             picker(key);
             return;
         }
+        if (ui.conversations.list != null) {
+            history(key);
+            return;
+        }
         if (pasting) {
             paste(key);
             return;
@@ -69,6 +73,7 @@ final class Keys {
             case Tab -> in.insert("    ");
             case F1 -> ui.commands.help();
             case F2 -> ui.openPicker();
+            case F3 -> ui.conversations.openList();
             case F4 -> ui.toggleReasoning();
             case EOF -> ui.quit();
             default -> {
@@ -172,6 +177,34 @@ final class Keys {
                     ui.picker = null;
                 } else if (!key.isCtrlDown()) {
                     p.type(String.valueOf(key.getCharacter()));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void history(KeyStroke key) {
+        Conversations c = ui.conversations;
+        HistoryList list = c.list;
+        switch (key.getKeyType()) {
+            case Escape, F3 -> c.closeList();
+            case ArrowUp -> list.up();
+            case ArrowDown -> list.down();
+            case PageUp -> list.pageUp(10);
+            case PageDown -> list.pageDown(10);
+            case Enter -> c.openSelected();
+            case Backspace -> {
+                list.backspace();
+                c.filterChanged();
+            }
+            case Character -> {
+                char ch = key.getCharacter();
+                if (key.isCtrlDown() && Character.toLowerCase(ch) == 'c') {
+                    c.closeList();
+                } else if (!key.isCtrlDown() && !Character.isSurrogate(ch)) {
+                    list.type(String.valueOf(ch));
+                    c.filterChanged();
                 }
             }
             default -> {
