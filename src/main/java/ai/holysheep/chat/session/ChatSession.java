@@ -311,6 +311,7 @@ public final class ChatSession implements AutoCloseable {
         if (history == null || history.broken()) {
             return CompletableFuture.completedFuture(null);
         }
+        history.willWrite();
         if (history.settled()) {
             return CompletableFuture.completedFuture(commitQuestion(text, asked));
         }

@@ -5,6 +5,7 @@ import ai.holysheep.chat.config.Settings;
 import ai.holysheep.chat.render.TerminalSanitizer;
 import ai.holysheep.chat.session.ChatSession;
 import ai.holysheep.chat.session.TurnRecorder;
+import ai.holysheep.chat.stream.FailureKind;
 import ai.holysheep.chat.stream.StreamEvent;
 import ai.holysheep.chat.stream.Turn;
 import com.googlecode.lanterna.TerminalPosition;
@@ -22,6 +23,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The full-screen chat. One thread owns it and calls {@link #step} in a loop: handle what the
@@ -96,7 +98,10 @@ public final class ChatScreen {
 
     /** Runs until the user quits; the caller restores the terminal. */
     public void run() throws IOException, InterruptedException {
-        while (step(Duration.ofMillis(8))) {
+        // The first frame goes out before anything slow starts: the user sees the chat at once.
+        boolean going = step(Duration.ZERO);
+        backend.prepare(background);
+        while (going && step(Duration.ofMillis(8))) {
             // Each step waits for work by itself.
         }
     }
@@ -297,7 +302,15 @@ public final class ChatScreen {
         resumedThisTurn = false;
         status.connection(new Connection.Sending());
         long id = ++turnId;
-        turn = backend.turn(request, event -> events.add(new UiEvent.FromTurn(id, event)));
+        Consumer<StreamEvent> sink = event -> events.add(new UiEvent.FromTurn(id, event));
+        try {
+            turn = backend.turn(request, sink);
+        } catch (RuntimeException e) {
+            // The gateway could not be set up (the simulated one found no port): this turn fails.
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            show(new StreamEvent.Failed(FailureKind.UNAVAILABLE, "cannot reach the gateway: " + why));
+            return;
+        }
         turn.start();
     }
 
