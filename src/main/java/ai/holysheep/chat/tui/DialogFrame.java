@@ -39,9 +39,9 @@ record DialogFrame(int left, int top, int width, int height) {
     void draw(Canvas canvas, String title, String hint) {
         int right = left + width - 1;
         canvas.clear(top, left, left + width, Styles.FRAME);
-        canvas.put(left, top, left + 1, "┌", Styles.FRAME);
+        canvas.put(left, top, left + 1, "╭", Styles.FRAME);
         canvas.put(left + 1, top, right, "─".repeat(width - 2), Styles.FRAME);
-        canvas.put(right, top, right + 1, "┐", Styles.FRAME);
+        canvas.put(right, top, right + 1, "╮", Styles.FRAME);
         canvas.put(left + 2, top, right - 1, " " + title + " ", Styles.FRAME_TITLE);
         for (int i = 0; i < innerRows(); i++) {
             int r = row(i);
@@ -51,9 +51,9 @@ record DialogFrame(int left, int top, int width, int height) {
         }
         int bottom = top + height - 1;
         canvas.clear(bottom, left, left + width, Styles.FRAME);
-        canvas.put(left, bottom, left + 1, "└", Styles.FRAME);
+        canvas.put(left, bottom, left + 1, "╰", Styles.FRAME);
         canvas.put(left + 1, bottom, right, "─".repeat(width - 2), Styles.FRAME);
-        canvas.put(right, bottom, right + 1, "┘", Styles.FRAME);
+        canvas.put(right, bottom, right + 1, "╯", Styles.FRAME);
         int hw = DisplayWidth.of(hint) + 2;
         if (hw < width - 4) {
             canvas.put(right - 1 - hw, bottom, right - 1, " " + hint + " ", Styles.DIM);

@@ -106,17 +106,22 @@ class ChatScreenHistoryTest {
     @Test
     void theListIsAFramedDialogWithTheSelectedRowHighlighted() throws Exception {
         try (ScreenRig rig = ScreenRig.saving(80, 24, SimOptions.defaults().unpaced(), db)) {
+            rig.send("가나다라마바사아자차카타파하".repeat(12));
+            rig.until("the answer", t -> rig.statusLine().contains("ready · done"));
             rig.press(KeyType.F3);
             rig.untilShows("부산 여행 계획");
             List<String> rows = rig.rows();
-            int top = indexOf(rows, "┌");
-            int bottom = indexOf(rows, "└");
+            int top = indexOf(rows, "╭");
+            int bottom = indexOf(rows, "╰");
             assertTrue(top >= 0 && bottom > top, rig.text());
-            int right = DisplayWidth.of(rows.get(top).substring(0, rows.get(top).indexOf('┐')));
+            int left = DisplayWidth.of(rows.get(top).substring(0, rows.get(top).indexOf('╭')));
+            int right = DisplayWidth.of(rows.get(top).substring(0, rows.get(top).indexOf('╮')));
             for (int r = top + 1; r < bottom; r++) {
                 String row = rows.get(r);
-                int border = DisplayWidth.of(row.substring(0, row.lastIndexOf('│')));
-                assertEquals(right, border, "right border out of line on row " + r + " (wide characters?):\n" + rig.text());
+                assertEquals(left, DisplayWidth.of(row.substring(0, row.indexOf('│'))),
+                        "left border out of line on row " + r + " (Hangul behind it):\n" + rig.text());
+                assertEquals(right, DisplayWidth.of(row.substring(0, row.lastIndexOf('│'))),
+                        "right border out of line on row " + r + " (wide characters?):\n" + rig.text());
             }
             int selectedRow = top + 2;
             assertTrue(rows.get(selectedRow).contains("Fix the build"), rig.text());
