@@ -16,9 +16,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -41,7 +39,6 @@ public final class ChatScreen {
     private final Screen screen;
     private final ChatSession session;
     private final Backend backend;
-    private final Settings settings;
     private final Clock clock;
     private final Duration frameInterval;
     private final Executor background;
@@ -56,9 +53,8 @@ public final class ChatScreen {
     private final Keys keys;
     final Commands commands;
     final Conversations conversations;
+    final ModelSwitcher models;
 
-    ModelPicker picker;
-    private List<String> listedModels;
     private Turn turn;
     private TurnRecorder recorder;
     private AnswerEntry answer;
@@ -76,7 +72,6 @@ public final class ChatScreen {
         this.screen = screen;
         this.session = session;
         this.backend = backend;
-        this.settings = settings;
         this.clock = clock;
         this.frameInterval = frameInterval;
         this.background = background;
@@ -84,6 +79,7 @@ public final class ChatScreen {
         this.canvas = new Canvas(screen);
         this.keys = new Keys(this);
         this.commands = new Commands(this);
+        this.models = new ModelSwitcher(session, settings, backend, background, events::add);
         this.conversations = new Conversations(this, session, background, events::add, clock.getZone());
         status.model(session.model());
         status.simulated(backend.simulated());
@@ -245,18 +241,7 @@ public final class ChatScreen {
     }
 
     void openPicker() {
-        picker = new ModelPicker(session.model(), choices());
-        if (listedModels != null) {
-            picker.loaded("");
-        } else {
-            background.execute(() -> {
-                try {
-                    events.add(new UiEvent.ModelsListed(List.copyOf(backend.models())));
-                } catch (Exception e) {
-                    events.add(new UiEvent.ModelsUnavailable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-                }
-            });
-        }
+        models.open();
     }
 
     void copyLastAnswer() {
@@ -319,19 +304,9 @@ public final class ChatScreen {
             if (t.turn() == turnId && answer != null) {
                 show(t.event());
             }
-        } else if (e instanceof UiEvent.ModelsListed m) {
-            listedModels = m.ids();
-            if (picker != null) {
-                picker.setChoices(choices());
-                picker.loaded("");
-            }
-        } else if (e instanceof UiEvent.ModelsUnavailable u) {
-            if (picker != null) {
-                picker.loaded("(gateway list unavailable: " + u.reason() + ")");
-            }
         } else if (e instanceof UiEvent.Note n) {
             note(n.text(), n.problem());
-        } else {
+        } else if (!models.handle(e)) {
             conversations.handle(e);
         }
     }
@@ -405,22 +380,6 @@ public final class ChatScreen {
         return null;
     }
 
-    /** The gateway's models, then configured ones it did not list, then the current model if missing. */
-    private List<ModelChoice> choices() {
-        Set<String> ids = new LinkedHashSet<>();
-        if (listedModels != null) {
-            ids.addAll(listedModels);
-        }
-        ids.addAll(settings.models());
-        ids.add(session.model());
-        List<ModelChoice> out = new ArrayList<>();
-        for (String id : ids) {
-            boolean listed = listedModels == null || listedModels.contains(id);
-            out.add(new ModelChoice(id, settings.price(id), listed));
-        }
-        return out;
-    }
-
     // ---- drawing -------------------------------------------------------------------------
 
     private void draw(long now) throws IOException {
@@ -459,8 +418,8 @@ public final class ChatScreen {
                 }
             }
             status.draw(canvas, rows - 1, cols, now);
-            if (picker != null) {
-                picker.draw(canvas, cols, rows);
+            if (models.picker != null) {
+                models.picker.draw(canvas, cols, rows);
                 screen.setCursorPosition(null);
             } else if (conversations.list != null) {
                 conversations.list.draw(canvas, cols, rows);

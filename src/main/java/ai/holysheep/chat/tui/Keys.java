@@ -21,7 +21,7 @@ final class Keys {
             pasting = marker.isStart();
             return;
         }
-        if (ui.picker != null) {
+        if (ui.models.picker != null) {
             picker(key);
             return;
         }
@@ -159,22 +159,22 @@ final class Keys {
     }
 
     private void picker(KeyStroke key) {
-        ModelPicker p = ui.picker;
+        ModelPicker p = ui.models.picker;
         switch (key.getKeyType()) {
-            case Escape, F2 -> ui.picker = null;
+            case Escape, F2 -> ui.models.close();
             case ArrowUp -> p.up();
             case ArrowDown -> p.down();
             case Backspace -> p.backspace();
             case Enter -> {
                 String id = p.selectedId();
-                ui.picker = null;
+                ui.models.close();
                 if (id != null) {
                     ui.switchModel(id);
                 }
             }
             case Character -> {
                 if (key.isCtrlDown() && Character.toLowerCase(key.getCharacter()) == 'c') {
-                    ui.picker = null;
+                    ui.models.close();
                 } else if (!key.isCtrlDown()) {
                     p.type(String.valueOf(key.getCharacter()));
                 }
