@@ -36,13 +36,27 @@ public final class GatewayClient {
      * @param key     null for servers that need none (a local llama.cpp, Ollama)
      */
     public GatewayClient(OkHttpClient http, String baseUrl, Secret key) {
+        this.http = http;
+        this.base = checkedBaseUrl(baseUrl);
+        this.key = key;
+    }
+
+    /**
+     * Checks a base URL the way the constructor does, without building a client (which sets up
+     * TLS: too slow to do before a screen is shown).
+     *
+     * @throws IllegalArgumentException when it is not an http(s) URL
+     */
+    public static void checkBaseUrl(String baseUrl) {
+        checkedBaseUrl(baseUrl);
+    }
+
+    private static HttpUrl checkedBaseUrl(String baseUrl) {
         HttpUrl parsed = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
         if (parsed == null) {
             throw new IllegalArgumentException("base URL '" + baseUrl + "' is not an http(s) URL");
         }
-        this.http = http;
-        this.base = parsed;
-        this.key = key;
+        return parsed;
     }
 
     /**

@@ -28,8 +28,13 @@ final class GatewayChoice implements AutoCloseable {
         this.sim = sim;
     }
 
+    /** True when {@link #open} would start the simulated gateway for these settings. */
+    static boolean simulates(Settings settings) {
+        return settings.unconfigured();
+    }
+
     static GatewayChoice open(Settings settings, RequestLog log) throws IOException {
-        if (!settings.unconfigured()) {
+        if (!simulates(settings)) {
             return new GatewayChoice(settings, Gateways.client(settings, log), null);
         }
         SimGateway sim = SimGateway.start(SimOptions.defaults());

@@ -1,5 +1,6 @@
 package ai.holysheep.chat.cli;
 
+import ai.holysheep.chat.api.GatewayClient;
 import ai.holysheep.chat.api.RequestLog;
 import ai.holysheep.chat.config.Settings;
 import ai.holysheep.chat.session.ChatSession;
@@ -7,10 +8,13 @@ import ai.holysheep.chat.tui.FullScreen;
 import ai.holysheep.chat.tui.GatewayBackend;
 import ai.holysheep.chat.tui.Warnings;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Starts the full-screen chat. With nothing configured it talks to the built-in simulated
  * gateway, and says so loudly, so a first run shows the program working instead of an error.
+ * The gateway (client, and the simulated one) is set up after the screen is shown.
  */
 final class InteractiveChat {
     private InteractiveChat() {
@@ -18,14 +22,39 @@ final class InteractiveChat {
 
     static int run(Settings settings, Io io, HistoryOptions history, RequestLog log)
             throws IOException, InterruptedException {
-        try (GatewayChoice gateway = GatewayChoice.open(settings, log)) {
-            Settings effective = gateway.settings();
+        boolean simulated = GatewayChoice.simulates(settings);
+        if (!simulated) {
+            checkBaseUrl(settings);
+        }
+        AtomicReference<GatewayChoice> gateway = new AtomicReference<>();
+        GatewayBackend backend = new GatewayBackend(() -> {
+            try {
+                gateway.set(GatewayChoice.open(settings, log));
+            } catch (IOException e) {
+                throw new UncheckedIOException("the simulated gateway did not start: " + e.getMessage(), e);
+            }
+            return gateway.get().client();
+        }, settings.retry(), simulated);
+        try {
             Warnings warnings = new Warnings();
-            try (ChatSession session = history.session(effective, io, warnings)) {
-                FullScreen.run(session, new GatewayBackend(gateway.client(), effective.retry(), gateway.simulated()),
-                        effective, io.env(), warnings);
+            try (ChatSession session = history.session(settings, io, warnings)) {
+                FullScreen.run(session, backend, settings, io.env(), warnings);
             }
             return ExitCode.OK;
+        } finally {
+            GatewayChoice opened = gateway.get();
+            if (opened != null) {
+                opened.close();
+            }
+        }
+    }
+
+    /** A wrong base URL is a usage error, reported before the screen opens. */
+    private static void checkBaseUrl(Settings settings) {
+        try {
+            GatewayClient.checkBaseUrl(settings.baseUrl());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.USAGE, e.getMessage());
         }
     }
 }

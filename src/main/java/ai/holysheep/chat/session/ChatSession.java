@@ -220,19 +220,60 @@ public final class ChatSession implements AutoCloseable {
      */
     public synchronized Optional<Conversation> load(long id) {
         ensureNoTurn();
-        ConversationStore store = requireStore();
-        Optional<Conversation> found = store.conversation(id);
-        found.ifPresent(c -> adopt(c, store));
-        return found;
+        Optional<SavedConversation> found = read(id);
+        found.ifPresent(this::resume);
+        return found.map(SavedConversation::conversation);
+    }
+
+    /** True when conversations are saved, so there is a history to list and continue. */
+    public boolean saving() {
+        return history != null;
+    }
+
+    /**
+     * Saved conversations, newest activity first. Waits for the store to open, and does not
+     * take this session's lock, so a screen can list them on another thread while a turn runs.
+     *
+     * @throws ai.holysheep.chat.store.StoreException when the history database cannot be used
+     * @throws IllegalStateException when this session is not saved
+     */
+    public List<Conversation> savedConversations(int limit) {
+        return requireStore().listConversations(limit);
+    }
+
+    /** Saved conversations whose title or any message contains {@code text}, newest first; as {@link #savedConversations}. */
+    public List<Conversation> searchSaved(String text) {
+        return requireStore().search(text);
+    }
+
+    /** A saved conversation and all its messages, read in one snapshot without changing this session. */
+    public Optional<SavedConversation> read(long id) {
+        return requireStore().snapshot(id).map(s -> new SavedConversation(s.conversation(), s.messages()));
+    }
+
+    /**
+     * Continues a conversation already read ({@link #read}): quick, no database work, so the
+     * thread that shows the chat can call it.
+     *
+     * @throws IllegalStateException when a turn is in progress
+     */
+    public synchronized void resume(SavedConversation saved) {
+        ensureNoTurn();
+        Conversation conversation = saved.conversation();
+        messages.clear();
+        messages.addAll(StoredContext.of(saved.messages()));
+        conversationId = conversation.id();
+        title = conversation.title();
+        if (conversation.model() != null) {
+            model = conversation.model();
+        }
     }
 
     /** Continues the conversation with the latest activity; empty when none is saved. */
     public synchronized Optional<Conversation> continueMostRecent() {
         ensureNoTurn();
-        ConversationStore store = requireStore();
-        Optional<Conversation> found = store.mostRecent();
-        found.ifPresent(c -> adopt(c, store));
-        return found;
+        Optional<Conversation> found = requireStore().mostRecent();
+        return found.isEmpty() ? found : load(found.get().id());
     }
 
     /** Closes the store after its queued writes; an answer still streaming is kept as partial. */
@@ -258,16 +299,6 @@ public final class ChatSession implements AutoCloseable {
         }
     }
 
-    private void adopt(Conversation conversation, ConversationStore store) {
-        messages.clear();
-        messages.addAll(StoredContext.of(store.messages(conversation.id())));
-        conversationId = conversation.id();
-        title = conversation.title();
-        if (conversation.model() != null) {
-            model = conversation.model();
-        }
-    }
-
     private ConversationStore requireStore() {
         if (history == null) {
             throw new IllegalStateException("this session is not saved");
@@ -280,6 +311,7 @@ public final class ChatSession implements AutoCloseable {
         if (history == null || history.broken()) {
             return CompletableFuture.completedFuture(null);
         }
+        history.willWrite();
         if (history.settled()) {
             return CompletableFuture.completedFuture(commitQuestion(text, asked));
         }

@@ -18,6 +18,8 @@ final class HistoryBinding {
     private final CompletableFuture<ConversationStore> opening;
     private final Consumer<String> warn;
     private final AtomicBoolean broken = new AtomicBoolean();
+    /** Set once anything is read or about to be written: closing must then wait for the store. */
+    private final AtomicBoolean used = new AtomicBoolean();
 
     HistoryBinding(CompletableFuture<ConversationStore> opening, Consumer<String> warn) {
         this.opening = opening;
@@ -33,8 +35,14 @@ final class HistoryBinding {
         return broken.get();
     }
 
+    /** Called before a write is queued for when the store is open, so that closing waits for it. */
+    void willWrite() {
+        used.set(true);
+    }
+
     /** The open store, waiting for it if need be; empty (after one warning) when it is unusable. */
     Optional<ConversationStore> store() {
+        used.set(true);
         if (broken.get()) {
             return Optional.empty();
         }
@@ -48,6 +56,7 @@ final class HistoryBinding {
 
     /** The open store for an operation that cannot go on without it (loading a conversation). */
     ConversationStore require() {
+        used.set(true);
         try {
             return opening.join();
         } catch (CompletionException e) {
@@ -63,8 +72,16 @@ final class HistoryBinding {
         }
     }
 
-    /** Waits for queued writes and closes the file; an unopened or failed store is left alone. */
+    /**
+     * Waits for queued writes and closes the file; a failed store is left alone. A store never
+     * used and still opening is closed once it opens, without waiting: quitting right after
+     * start-up should not wait on SQLite's start-up for nothing.
+     */
     void close() {
+        if (!used.get() && !opening.isDone()) {
+            opening.thenAcceptAsync(ConversationStore::close);
+            return;
+        }
         ConversationStore store;
         try {
             store = opening.join();

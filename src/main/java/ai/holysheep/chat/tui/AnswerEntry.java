@@ -14,7 +14,8 @@ import java.util.List;
  * was not normally. Only the block still growing is re-rendered per frame.
  */
 final class AnswerEntry extends Entry {
-    enum Outcome { STREAMING, DONE, CANCELLED, FAILED }
+    /** {@code PARTIAL}: a saved answer the program stopped receiving (it ended while the answer arrived). */
+    enum Outcome { STREAMING, DONE, CANCELLED, FAILED, PARTIAL }
 
     private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer();
 
@@ -148,16 +149,20 @@ final class AnswerEntry extends Entry {
     }
 
     private boolean hasFooter() {
-        return outcome == Outcome.CANCELLED || outcome == Outcome.FAILED;
+        return outcome == Outcome.CANCELLED || outcome == Outcome.FAILED || outcome == Outcome.PARTIAL;
     }
 
     private String footer() {
-        String mark = outcome == Outcome.CANCELLED ? "⏹ cancelled" : "✖ failed";
+        String mark = switch (outcome) {
+            case CANCELLED -> "⏹ cancelled";
+            case PARTIAL -> "◌ partial: the answer stopped arriving here";
+            default -> "✖ failed";
+        };
         return note == null || note.isBlank() ? mark : mark + ": " + TerminalSanitizer.clean(note);
     }
 
     private TextCharacter footerStyle() {
-        return outcome == Outcome.CANCELLED ? Styles.WARN : Styles.ERROR;
+        return outcome == Outcome.FAILED ? Styles.ERROR : Styles.WARN;
     }
 
     private void layout(int w) {

@@ -2,8 +2,10 @@ package ai.holysheep.chat.tui;
 
 import ai.holysheep.chat.api.ChatRequest;
 import ai.holysheep.chat.config.Settings;
+import ai.holysheep.chat.render.TerminalSanitizer;
 import ai.holysheep.chat.session.ChatSession;
 import ai.holysheep.chat.session.TurnRecorder;
+import ai.holysheep.chat.stream.FailureKind;
 import ai.holysheep.chat.stream.StreamEvent;
 import ai.holysheep.chat.stream.Turn;
 import com.googlecode.lanterna.TerminalPosition;
@@ -14,13 +16,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The full-screen chat. One thread owns it and calls {@link #step} in a loop: handle what the
@@ -38,7 +39,6 @@ public final class ChatScreen {
     private final Screen screen;
     private final ChatSession session;
     private final Backend backend;
-    private final Settings settings;
     private final Clock clock;
     private final Duration frameInterval;
     private final Executor background;
@@ -52,9 +52,9 @@ public final class ChatScreen {
     final StatusBar status = new StatusBar();
     private final Keys keys;
     final Commands commands;
+    final Conversations conversations;
+    final ModelSwitcher models;
 
-    ModelPicker picker;
-    private List<String> listedModels;
     private Turn turn;
     private TurnRecorder recorder;
     private AnswerEntry answer;
@@ -72,7 +72,6 @@ public final class ChatScreen {
         this.screen = screen;
         this.session = session;
         this.backend = backend;
-        this.settings = settings;
         this.clock = clock;
         this.frameInterval = frameInterval;
         this.background = background;
@@ -80,19 +79,25 @@ public final class ChatScreen {
         this.canvas = new Canvas(screen);
         this.keys = new Keys(this);
         this.commands = new Commands(this);
+        this.models = new ModelSwitcher(session, settings, backend, background, events::add);
+        this.conversations = new Conversations(this, session, background, events::add, clock.getZone());
         status.model(session.model());
         status.simulated(backend.simulated());
         if (backend.simulated()) {
             note("You are talking to the built-in simulated gateway: answers are canned text, not a model. "
                     + "Set HOLYSHEEP_API_KEY (or a base_url in the config) to reach a real one. F1 shows the keys.", false);
         } else {
-            note("Enter sends · Alt+Enter new line · Esc stops an answer · F2 models · F1 help · Ctrl+D quits", false);
+            note("Enter sends · Alt+Enter new line · Esc stops an answer · F2 models · F3 history · F1 help · Ctrl+D quits", false);
         }
+        conversations.showContinued();
     }
 
     /** Runs until the user quits; the caller restores the terminal. */
     public void run() throws IOException, InterruptedException {
-        while (step(Duration.ofMillis(8))) {
+        // The first frame goes out before anything slow starts: the user sees the chat at once.
+        boolean going = step(Duration.ZERO);
+        backend.prepare(background);
+        while (going && step(Duration.ofMillis(8))) {
             // Each step waits for work by itself.
         }
     }
@@ -178,6 +183,10 @@ public final class ChatScreen {
             note("An answer is still coming; Esc stops it.", true);
             return;
         }
+        if (conversations.opening()) {
+            note("Still opening the conversation; ask again in a moment.", true);
+            return;
+        }
         ChatRequest request;
         try {
             request = session.beginTurn(text);
@@ -185,6 +194,7 @@ public final class ChatScreen {
             note(e.getMessage(), true);
             return;
         }
+        conversations.asked();
         pane.add(new TextEntry(TextEntry.Kind.USER, text));
         start(request);
     }
@@ -218,6 +228,7 @@ public final class ChatScreen {
     void newConversation() {
         close();
         session.newConversation();
+        conversations.started();
         pane.clear();
         status.connection(new Connection.Ready(""));
         note("New conversation with " + session.model() + ".", false);
@@ -230,18 +241,7 @@ public final class ChatScreen {
     }
 
     void openPicker() {
-        picker = new ModelPicker(session.model(), choices());
-        if (listedModels != null) {
-            picker.loaded("");
-        } else {
-            background.execute(() -> {
-                try {
-                    events.add(new UiEvent.ModelsListed(List.copyOf(backend.models())));
-                } catch (Exception e) {
-                    events.add(new UiEvent.ModelsUnavailable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-                }
-            });
-        }
+        models.open();
     }
 
     void copyLastAnswer() {
@@ -287,7 +287,15 @@ public final class ChatScreen {
         resumedThisTurn = false;
         status.connection(new Connection.Sending());
         long id = ++turnId;
-        turn = backend.turn(request, event -> events.add(new UiEvent.FromTurn(id, event)));
+        Consumer<StreamEvent> sink = event -> events.add(new UiEvent.FromTurn(id, event));
+        try {
+            turn = backend.turn(request, sink);
+        } catch (RuntimeException e) {
+            // The gateway could not be set up (the simulated one found no port): this turn fails.
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            show(new StreamEvent.Failed(FailureKind.UNAVAILABLE, "cannot reach the gateway: " + why));
+            return;
+        }
         turn.start();
     }
 
@@ -296,18 +304,10 @@ public final class ChatScreen {
             if (t.turn() == turnId && answer != null) {
                 show(t.event());
             }
-        } else if (e instanceof UiEvent.ModelsListed m) {
-            listedModels = m.ids();
-            if (picker != null) {
-                picker.setChoices(choices());
-                picker.loaded("");
-            }
-        } else if (e instanceof UiEvent.ModelsUnavailable u) {
-            if (picker != null) {
-                picker.loaded("(gateway list unavailable: " + u.reason() + ")");
-            }
         } else if (e instanceof UiEvent.Note n) {
             note(n.text(), n.problem());
+        } else if (!models.handle(e)) {
+            conversations.handle(e);
         }
     }
 
@@ -380,22 +380,6 @@ public final class ChatScreen {
         return null;
     }
 
-    /** The gateway's models, then configured ones it did not list, then the current model if missing. */
-    private List<ModelChoice> choices() {
-        Set<String> ids = new LinkedHashSet<>();
-        if (listedModels != null) {
-            ids.addAll(listedModels);
-        }
-        ids.addAll(settings.models());
-        ids.add(session.model());
-        List<ModelChoice> out = new ArrayList<>();
-        for (String id : ids) {
-            boolean listed = listedModels == null || listedModels.contains(id);
-            out.add(new ModelChoice(id, settings.price(id), listed));
-        }
-        return out;
-    }
-
     // ---- drawing -------------------------------------------------------------------------
 
     private void draw(long now) throws IOException {
@@ -417,6 +401,9 @@ public final class ChatScreen {
             pane.draw(canvas, 0, paneRows, cols, styles);
             canvas.clear(paneRows, 0, cols, Styles.RULE);
             canvas.put(0, paneRows, cols, "─".repeat(cols), Styles.RULE);
+            if (conversations.title() != null) {
+                canvas.put(2, paneRows, cols - 2, " " + TerminalSanitizer.clean(conversations.title()) + " ", Styles.TITLE);
+            }
             int firstLine = Math.max(0, layout.caret().row() - inputRows + 1);
             for (int r = 0; r < inputRows; r++) {
                 int row = paneRows + 1 + r;
@@ -431,8 +418,11 @@ public final class ChatScreen {
                 }
             }
             status.draw(canvas, rows - 1, cols, now);
-            if (picker != null) {
-                picker.draw(canvas, cols, rows);
+            if (models.picker != null) {
+                models.picker.draw(canvas, cols, rows);
+                screen.setCursorPosition(null);
+            } else if (conversations.list != null) {
+                conversations.list.draw(canvas, cols, rows);
                 screen.setCursorPosition(null);
             } else {
                 screen.setCursorPosition(new TerminalPosition(3 + layout.caret().column(),

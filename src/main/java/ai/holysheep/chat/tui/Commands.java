@@ -10,10 +10,12 @@ final class Commands {
             "  Esc stop the answer being written (the part received stays) · Ctrl+C the same, or quit when idle",
             "  ←/→ Home/End Ctrl+A/E move · Backspace/Delete Ctrl+U/K/W delete · ↑ on an empty input: earlier prompts",
             "  PgUp/PgDn scroll · Home/End (empty input) or Ctrl+Home/End: top/bottom of the conversation",
-            "  F1 this help · F2 switch model · F4 show/fold the reasoning · Ctrl+D (empty input) quit",
+            "  F1 this help · F2 switch model · F3 saved conversations · F4 show/fold the reasoning · Ctrl+D (empty input) quit",
             "Commands",
             "  /model [NAME]  switch model (no name: choose from a list)",
             "  /new           start a new conversation",
+            "  /history       saved conversations: type to filter, Enter continues one (also F3)",
+            "  /title TEXT    rename the current conversation",
             "  /system TEXT   set the system prompt (no text: remove it)",
             "  /retry         ask the last question again",
             "  /copy          copy the last answer to the clipboard",
@@ -48,6 +50,8 @@ final class Commands {
             case "help", "h", "?" -> help();
             case "quit", "q", "exit" -> ui.quit();
             case "new" -> ui.newConversation();
+            case "history", "conversations" -> ui.conversations.openList();
+            case "title", "rename" -> ui.conversations.rename(arg);
             case "retry" -> ui.retry();
             case "copy" -> ui.copyLastAnswer();
             case "model", "models" -> {

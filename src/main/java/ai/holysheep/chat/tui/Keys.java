@@ -21,8 +21,12 @@ final class Keys {
             pasting = marker.isStart();
             return;
         }
-        if (ui.picker != null) {
+        if (ui.models.picker != null) {
             picker(key);
+            return;
+        }
+        if (ui.conversations.list != null) {
+            history(key);
             return;
         }
         if (pasting) {
@@ -69,6 +73,7 @@ final class Keys {
             case Tab -> in.insert("    ");
             case F1 -> ui.commands.help();
             case F2 -> ui.openPicker();
+            case F3 -> ui.conversations.openList();
             case F4 -> ui.toggleReasoning();
             case EOF -> ui.quit();
             default -> {
@@ -154,24 +159,52 @@ final class Keys {
     }
 
     private void picker(KeyStroke key) {
-        ModelPicker p = ui.picker;
+        ModelPicker p = ui.models.picker;
         switch (key.getKeyType()) {
-            case Escape, F2 -> ui.picker = null;
+            case Escape, F2 -> ui.models.close();
             case ArrowUp -> p.up();
             case ArrowDown -> p.down();
             case Backspace -> p.backspace();
             case Enter -> {
                 String id = p.selectedId();
-                ui.picker = null;
+                ui.models.close();
                 if (id != null) {
                     ui.switchModel(id);
                 }
             }
             case Character -> {
                 if (key.isCtrlDown() && Character.toLowerCase(key.getCharacter()) == 'c') {
-                    ui.picker = null;
+                    ui.models.close();
                 } else if (!key.isCtrlDown()) {
                     p.type(String.valueOf(key.getCharacter()));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void history(KeyStroke key) {
+        Conversations c = ui.conversations;
+        HistoryList list = c.list;
+        switch (key.getKeyType()) {
+            case Escape, F3 -> c.closeList();
+            case ArrowUp -> list.up();
+            case ArrowDown -> list.down();
+            case PageUp -> list.pageUp(10);
+            case PageDown -> list.pageDown(10);
+            case Enter -> c.openSelected();
+            case Backspace -> {
+                list.backspace();
+                c.filterChanged();
+            }
+            case Character -> {
+                char ch = key.getCharacter();
+                if (key.isCtrlDown() && Character.toLowerCase(ch) == 'c') {
+                    c.closeList();
+                } else if (!key.isCtrlDown() && !Character.isSurrogate(ch)) {
+                    list.type(String.valueOf(ch));
+                    c.filterChanged();
                 }
             }
             default -> {

@@ -70,35 +70,23 @@ final class ModelPicker {
     }
 
     void draw(Canvas canvas, int columns, int rows) {
-        int w = Math.min(columns - 4, 72);
-        int listRows = Math.max(1, Math.min(shown.size(), rows - 8));
-        int h = listRows + 4;
-        int left = (columns - w) / 2;
-        int top = Math.max(0, (rows - h) / 2 - 1);
-        for (int r = top; r < top + h; r++) {
-            canvas.clear(r, left, left + w, Styles.PANEL);
+        int listRows = Math.max(1, Math.min(Math.max(1, shown.size()), rows - 8));
+        DialogFrame frame = DialogFrame.centred(columns, rows, 72, listRows + 1);
+        frame.draw(canvas, "Switch model", "Enter switch · Esc close");
+        int c = canvas.put(frame.textLeft(), frame.row(0), frame.textRight(), "filter: ", Styles.DIM);
+        c = canvas.put(c, frame.row(0), frame.textRight(), filter.toString() + "▏", Styles.PLAIN);
+        if (!loadNote.isEmpty() && c + 2 + DisplayWidth.of(loadNote) <= frame.textRight()) {
+            canvas.put(frame.textRight() - DisplayWidth.of(loadNote), frame.row(0), frame.textRight(), loadNote, Styles.DIM);
         }
-        canvas.put(left + 1, top, left + w - 1, "Switch model (Enter switches, Esc closes) " + loadNote, Styles.ASSISTANT_LABEL);
-        int c = canvas.put(left + 1, top + 1, left + w - 1, "filter: ", Styles.DIM);
-        canvas.put(c, top + 1, left + w - 1, filter.toString() + "▏", Styles.PLAIN);
-        int first = Math.max(0, Math.min(selected - listRows + 1, shown.size() - listRows));
-        for (int i = 0; i < listRows && first + i < shown.size(); i++) {
+        int visible = frame.innerRows() - 1;
+        int first = Math.max(0, Math.min(selected - visible + 1, shown.size() - visible));
+        for (int i = 0; i < visible && first + i < shown.size(); i++) {
             ModelChoice m = shown.get(first + i);
-            int row = top + 2 + i;
-            boolean sel = first + i == selected;
-            if (sel) {
-                canvas.clear(row, left, left + w, Styles.SELECTED);
-            }
             String mark = m.id().equals(current) ? "● " : "  ";
-            int end = canvas.put(left + 1, row, left + w - 1, mark + m.id(), sel ? Styles.SELECTED : Styles.PLAIN);
-            String detail = m.describe();
-            int dw = DisplayWidth.of(detail);
-            if (end + 2 + dw < left + w - 1) {
-                canvas.put(left + w - 1 - dw, row, left + w - 1, detail, sel ? Styles.SELECTED : Styles.DIM);
-            }
+            frame.listRow(canvas, 1 + i, mark + m.id(), m.describe(), first + i == selected);
         }
         if (shown.isEmpty()) {
-            canvas.put(left + 1, top + 2, left + w - 1, "no model matches \"" + filter + "\"", Styles.WARN);
+            canvas.put(frame.textLeft(), frame.row(1), frame.textRight(), "no model matches \"" + filter + "\"", Styles.WARN);
         }
     }
 

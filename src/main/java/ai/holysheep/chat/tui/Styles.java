@@ -26,6 +26,10 @@ final class Styles {
     static final TextCharacter STATUS_BUSY = cell(TextColor.ANSI.BLACK, TextColor.ANSI.YELLOW, SGR.BOLD);
     static final TextCharacter STATUS_GOOD = cell(TextColor.ANSI.BLACK, TextColor.ANSI.GREEN, SGR.BOLD);
     static final TextCharacter SELECTED = cell(TextColor.ANSI.BLACK, TextColor.ANSI.CYAN);
+    static final TextCharacter SELECTED_STRONG = cell(TextColor.ANSI.BLACK, TextColor.ANSI.CYAN, SGR.BOLD);
+    static final TextCharacter FRAME = cell(TextColor.ANSI.CYAN, TextColor.ANSI.DEFAULT);
+    static final TextCharacter FRAME_TITLE = cell(TextColor.ANSI.CYAN_BRIGHT, TextColor.ANSI.DEFAULT, SGR.BOLD);
+    static final TextCharacter TITLE = cell(TextColor.ANSI.WHITE_BRIGHT, TextColor.ANSI.DEFAULT, SGR.BOLD);
     static final TextCharacter PANEL = cell(TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT);
 
     private final Map<Style, TextCharacter> cache = new HashMap<>();

@@ -1,5 +1,7 @@
 package ai.holysheep.chat.tui;
 
+import ai.holysheep.chat.session.SavedConversation;
+import ai.holysheep.chat.store.Conversation;
 import ai.holysheep.chat.stream.StreamEvent;
 import java.util.List;
 
@@ -17,5 +19,24 @@ sealed interface UiEvent {
 
     /** A line for the transcript, from work done in the background (copying to the clipboard). */
     record Note(String text, boolean problem) implements UiEvent {
+    }
+
+    /** The saved conversations for the history list, newest first. */
+    record HistoryListed(List<Conversation> conversations) implements UiEvent {
+    }
+
+    record HistoryUnavailable(String reason) implements UiEvent {
+    }
+
+    /** Conversations whose messages contain {@code query}. */
+    record HistorySearched(String query, List<Conversation> hits) implements UiEvent {
+    }
+
+    /** A saved conversation read for the screen; {@code resume}: continue it, else only show it (already continued). */
+    record ConversationRead(SavedConversation saved, boolean resume) implements UiEvent {
+    }
+
+    /** Reading a conversation to continue has ended, whether it arrived or not. */
+    record OpeningEnded() implements UiEvent {
     }
 }

@@ -9,6 +9,7 @@ import ai.holysheep.chat.config.Settings;
 import ai.holysheep.chat.session.ChatSession;
 import ai.holysheep.chat.sim.SimGateway;
 import ai.holysheep.chat.sim.SimOptions;
+import ai.holysheep.chat.store.ConversationStore;
 import ai.holysheep.chat.stream.StreamEvent;
 import ai.holysheep.chat.stream.Turn;
 import com.googlecode.lanterna.TerminalSize;
@@ -17,6 +18,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,14 +43,19 @@ final class ScreenRig implements AutoCloseable {
     private Consumer<StreamEvent> sink;
 
     static ScreenRig simulated(int cols, int rows, SimOptions options) throws Exception {
-        return new ScreenRig(cols, rows, SimGateway.start(options), false);
+        return new ScreenRig(cols, rows, SimGateway.start(options), false, null);
+    }
+
+    /** Against the simulated gateway, saving to (and continuing from) the history database {@code db}. */
+    static ScreenRig saving(int cols, int rows, SimOptions options, Path db) throws Exception {
+        return new ScreenRig(cols, rows, SimGateway.start(options), false, db);
     }
 
     static ScreenRig scripted(int cols, int rows) throws Exception {
-        return new ScreenRig(cols, rows, SimGateway.start(SimOptions.defaults().withFaults("stall:bytes=0")), true);
+        return new ScreenRig(cols, rows, SimGateway.start(SimOptions.defaults().withFaults("stall:bytes=0")), true, null);
     }
 
-    private ScreenRig(int cols, int rows, SimGateway gateway, boolean scripted) throws Exception {
+    private ScreenRig(int cols, int rows, SimGateway gateway, boolean scripted, Path db) throws Exception {
         this.gateway = gateway;
         this.scripted = scripted;
         terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
@@ -56,7 +63,8 @@ final class ScreenRig implements AutoCloseable {
         screen.startScreen();
         Settings settings = new ConfigLoader(Map.of("HOLYSHEEP_BASE_URL", gateway.baseUrl(),
                 "HOLYSHEEP_CONFIG", "/nonexistent/holysheep.toml")).load(ai.holysheep.chat.config.Overrides.NONE);
-        session = ChatSession.unsaved(settings);
+        session = db == null ? ChatSession.unsaved(settings)
+                : ChatSession.saved(settings, ConversationStore.openAsync(db, clock), warning -> fail("saving failed: " + warning));
         GatewayClient client = new GatewayClient(GatewayClient.httpClient(Duration.ofSeconds(5), Duration.ofSeconds(30)).build(),
                 gateway.baseUrl(), null);
         GatewayBackend real = new GatewayBackend(client, settings.retry(), true);
@@ -171,6 +179,7 @@ final class ScreenRig implements AutoCloseable {
     public void close() throws Exception {
         ui.close();
         screen.stopScreen();
+        session.close();
         gateway.close();
     }
 }
