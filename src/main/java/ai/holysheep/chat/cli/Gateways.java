@@ -10,12 +10,12 @@ import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
-/** Builds the wire client for the effective settings. */
-final class Gateways {
+/** Builds the wire client for the effective settings, the same way for every command and the TUI. */
+public final class Gateways {
     private Gateways() {
     }
 
-    static GatewayClient client(Settings settings) {
+    public static GatewayClient client(Settings settings) {
         return client(settings, RequestLog.disabled());
     }
 

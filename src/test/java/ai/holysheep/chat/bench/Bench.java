@@ -96,6 +96,7 @@ public final class Bench {
             firstToken(smallSides);
             inProcess(smallSides, largeSides);
             startUp(smallSides);
+            launcherCheck(smallSides);
             report.section("TUI");
             report.row("tui", "not measured (the full-screen TUI is not on this branch yet)");
             report.figure("tui", "not_measured");
@@ -107,19 +108,24 @@ public final class Bench {
     /** The client and curl commands for one gateway, and how to run them. */
     private final class Sides {
         final String baseUrl;
+        final Map<String, String> env = new HashMap<>();
         final Processes processes;
         final List<String> client;
         final List<String> clientPlain;
         final List<String> curl;
+        /** The launcher with C2 back on, to show what stopping at C1 costs a long drain. */
+        final Processes fullJit;
 
         Sides(String baseUrl, Path body) {
             this.baseUrl = baseUrl;
-            Map<String, String> env = new HashMap<>();
             env.put("HOLYSHEEP_BASE_URL", baseUrl);
             env.put("HOLYSHEEP_API_KEY", "bench");
             // A user's own config file must not change what is measured.
             env.put("HOLYSHEEP_CONFIG", scratch.resolve("no-config.toml").toString());
             this.processes = new Processes(env, scratch);
+            Map<String, String> c2 = new HashMap<>(env);
+            c2.put("HOLYSHEEP_JAVA_OPTS", (System.getenv().getOrDefault("HOLYSHEEP_JAVA_OPTS", "") + " -XX:TieredStopAtLevel=4").strip());
+            this.fullJit = new Processes(c2, scratch);
             this.client = List.of(launcher.toString(), "benchmark");
             this.clientPlain = List.of(javaBinary(), "-jar", jar.toString(), "benchmark");
             this.curl = List.of("curl", "-sN", "-H", "Content-Type: application/json", "-d", "@" + body, baseUrl + "/chat/completions");
@@ -149,7 +155,7 @@ public final class Bench {
             Processes.Run c = large.processes.drain(large.curl);
             ul.add(c.seconds());
             curlRss.add(c.peakRssMb());
-            pl.add(large.processes.drain(large.clientPlain).seconds());
+            pl.add(large.fullJit.drain(large.client).seconds());
         }
         int extra = plan.largeTokens() - plan.smallTokens();
         Samples clientSmall = Samples.of(cs), clientLarge = Samples.of(cl), curlSmall = Samples.of(us), curlLarge = Samples.of(ul);
@@ -159,7 +165,7 @@ public final class Bench {
                 plan.smallTokens(), plan.largeTokens()));
         report.row("client " + plan.smallTokens(), clientSmall.spread("s", 3));
         report.row("client " + plan.largeTokens(), clientLarge.spread("s", 3));
-        report.row("client " + plan.largeTokens() + " (java -jar, no launcher opts)", Samples.of(pl).spread("s", 3));
+        report.row("client " + plan.largeTokens() + " (launcher, C2 on: TieredStopAtLevel=4)", Samples.of(pl).spread("s", 3));
         report.row("curl -N " + plan.smallTokens(), curlSmall.spread("s", 3));
         report.row("curl -N " + plan.largeTokens(), curlLarge.spread("s", 3));
         report.row("client per token (Δ medians / " + extra + ")", perToken(clientPerToken));
@@ -169,6 +175,7 @@ public final class Bench {
         report.row("curl peak RSS, " + plan.largeTokens() + " tokens", Samples.of(curlRss).spread("MB", 0));
         report.figure("drain_client_small_s", clientSmall.median(), 3);
         report.figure("drain_client_large_s", clientLarge.median(), 3);
+        report.figure("drain_client_large_c2_s", Samples.of(pl).median(), 3);
         report.figure("drain_curl_small_s", curlSmall.median(), 3);
         report.figure("drain_curl_large_s", curlLarge.median(), 3);
         report.figure("drain_client_tokens_per_s", 1 / clientPerToken, 0);
@@ -256,6 +263,14 @@ public final class Bench {
         report.figure("oneshot_first_token_plain_ms", f.median() * 1000, 0);
         report.figure("version_libraries", heavy.isEmpty() ? "none" : heavy.replace(' ', ','));
         report.target("version", "<= 200 ms (median, process)", v.median(), Report.ms(v.median()), v.median() <= 0.200);
+    }
+
+    private void launcherCheck(Sides small) throws Exception {
+        List<String> failed = LauncherCheck.run(launcher, jar, small.env, scratch);
+        report.section("5. Launcher start-up archive (a copy of launcher and jar: missing, made, used, corrupt, stale)");
+        report.row("stdout identical to a run without archive", failed.isEmpty() ? "yes, 11 checks" : "NO");
+        failed.forEach(f -> report.row("  failed", f));
+        report.figure("launcher_stdout_clean", failed.isEmpty() ? "yes" : "no");
     }
 
     /** Which of the heavy libraries {@code --version} loads; it should load none. */

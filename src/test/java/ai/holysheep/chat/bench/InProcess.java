@@ -4,7 +4,10 @@ import ai.holysheep.chat.Main;
 import ai.holysheep.chat.api.ChatMessage;
 import ai.holysheep.chat.api.ChatRequest;
 import ai.holysheep.chat.api.GatewayClient;
+import ai.holysheep.chat.cli.Gateways;
 import ai.holysheep.chat.cli.Io;
+import ai.holysheep.chat.config.ConfigLoader;
+import ai.holysheep.chat.config.Overrides;
 import ai.holysheep.chat.stream.EventChannel;
 import ai.holysheep.chat.stream.StreamEvent;
 import ai.holysheep.chat.stream.Turn;
@@ -14,10 +17,8 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import okhttp3.OkHttpClient;
 
 /**
  * Measurements taken inside this JVM once it is warm, so that neither JVM start-up nor JIT
@@ -33,12 +34,12 @@ final class InProcess {
     /**
      * Seconds from {@link Turn#start()} (the request is built, a new connection opened and the
      * request sent) to the first {@link StreamEvent.Delta} reaching the thread that shows it.
-     * Every run uses a new HTTP client, so, like a new curl process, it opens a new connection.
+     * Every run builds its client as the one-shot command does, new, so that, like a new curl
+     * process, it opens a new connection.
      */
     double firstDelta() throws InterruptedException, IOException {
-        OkHttpClient http = GatewayClient.httpClient(Duration.ofSeconds(10), Duration.ofSeconds(30)).build();
+        GatewayClient client = Gateways.client(new ConfigLoader(env()).load(Overrides.NONE));
         try {
-            GatewayClient client = new GatewayClient(http, baseUrl, null);
             ChatRequest request = new ChatRequest("gpt-4.1", List.of(ChatMessage.user("benchmark")), null, null);
             EventChannel channel = new EventChannel();
             long start = System.nanoTime();
@@ -61,9 +62,13 @@ final class InProcess {
             }
             return (first - start) / 1e9;
         } finally {
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
+            client.close();
         }
+    }
+
+    private Map<String, String> env() {
+        return Map.of("HOLYSHEEP_BASE_URL", baseUrl, "HOLYSHEEP_API_KEY", "bench",
+                "HOLYSHEEP_CONFIG", "/nonexistent/holysheep-bench.toml");
     }
 
     /**
@@ -74,10 +79,7 @@ final class InProcess {
         try (PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream("/dev/null"), 1 << 16),
                 false, StandardCharsets.UTF_8);
              PrintStream err = new PrintStream(new FileOutputStream("/dev/null"), true, StandardCharsets.UTF_8)) {
-            Io io = new Io(new ByteArrayInputStream(new byte[0]), out, err,
-                    Map.of("HOLYSHEEP_BASE_URL", baseUrl, "HOLYSHEEP_API_KEY", "bench",
-                            "HOLYSHEEP_CONFIG", "/nonexistent/holysheep-bench.toml"),
-                    false, false, false);
+            Io io = new Io(new ByteArrayInputStream(new byte[0]), out, err, env(), false, false, false);
             long start = System.nanoTime();
             int status = Main.run(new String[] {"benchmark"}, io);
             out.flush();
