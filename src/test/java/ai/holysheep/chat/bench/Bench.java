@@ -32,13 +32,14 @@ public final class Bench {
     private final Report report = new Report();
 
     /** How much to measure: the full run takes a few minutes, {@code --quick} about one. */
-    record Plan(boolean quick, int smallTokens, int largeTokens, int drainRuns, int ttftRuns, int inProcessRuns, int startupRuns) {
+    record Plan(boolean quick, int smallTokens, int largeTokens, int drainRuns, int ttftRuns, int inProcessRuns, int startupRuns,
+                int tuiTokens, int tuiRuns) {
         static Plan fullRun() {
-            return new Plan(false, 2_000, 50_000, 11, 21, 40, 21);
+            return new Plan(false, 2_000, 50_000, 11, 21, 40, 21, 100_000, 3);
         }
 
         static Plan quickRun() {
-            return new Plan(true, 1_000, 10_000, 3, 5, 10, 5);
+            return new Plan(true, 1_000, 10_000, 3, 5, 10, 5, 20_000, 1);
         }
     }
 
@@ -97,9 +98,7 @@ public final class Bench {
             inProcess(smallSides, largeSides);
             startUp(smallSides);
             launcherCheck(smallSides);
-            report.section("TUI");
-            report.row("tui", "not measured (the full-screen TUI is not on this branch yet)");
-            report.figure("tui", "not_measured");
+            new TuiRuns(plan, jar, scratch, report).run();
         }
         report.row("load average at end", loadAverage());
         report.print(System.out);

@@ -62,6 +62,27 @@ final class Processes {
         return new Run(seconds, mb);
     }
 
+    /** Stdout and peak RSS of a command that reports its own figures on stdout. */
+    record Reported(String stdout, double peakRssMb) {
+    }
+
+    Reported reported(List<String> command) throws IOException, InterruptedException {
+        Path rss = Files.createTempFile(scratch, "rss", ".txt");
+        List<String> argv = new ArrayList<>();
+        if (canMeasureRss()) {
+            argv.addAll(List.of(TIME.getPath(), "-f", "%M", "-o", rss.toString()));
+        }
+        argv.addAll(command);
+        String out = output(argv);
+        double mb = Double.NaN;
+        if (canMeasureRss()) {
+            String text = Files.readString(rss).strip();
+            mb = Long.parseLong(text.substring(text.lastIndexOf('\n') + 1).strip()) / 1024.0;
+        }
+        Files.deleteIfExists(rss);
+        return new Reported(out, mb);
+    }
+
     /** Wall time of a short command whose output is ignored ({@code --version}). */
     double wall(List<String> command) throws IOException, InterruptedException {
         long start = System.nanoTime();
