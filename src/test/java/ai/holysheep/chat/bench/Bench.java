@@ -69,12 +69,11 @@ public final class Bench {
         try {
             new Bench(plan, jar, launcher, scratch).run();
         } finally {
-            try (var files = Files.list(scratch)) {
-                for (Path p : (Iterable<Path>) files::iterator) {
+            try (var files = Files.walk(scratch)) {
+                for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
                     Files.deleteIfExists(p);
                 }
             }
-            Files.deleteIfExists(scratch);
         }
         System.exit(0);
     }
@@ -121,6 +120,8 @@ public final class Bench {
             env.put("HOLYSHEEP_API_KEY", "bench");
             // A user's own config file must not change what is measured.
             env.put("HOLYSHEEP_CONFIG", scratch.resolve("no-config.toml").toString());
+            // Answers are saved as by default, but into a scratch history, never the user's.
+            env.put("XDG_DATA_HOME", scratch.resolve("data").toString());
             this.processes = new Processes(env, scratch);
             Map<String, String> c2 = new HashMap<>(env);
             c2.put("HOLYSHEEP_JAVA_OPTS", (System.getenv().getOrDefault("HOLYSHEEP_JAVA_OPTS", "") + " -XX:TieredStopAtLevel=4").strip());
@@ -203,7 +204,7 @@ public final class Bench {
     }
 
     private void inProcess(Sides small, Sides large) throws Exception {
-        InProcess client = new InProcess(small.baseUrl);
+        InProcess client = new InProcess(small.baseUrl, scratch);
         List<String> curlTimes = new ArrayList<>(small.curl);
         curlTimes.addAll(1, List.of("-o", "/dev/null", "-w", "%{time_starttransfer}"));
         for (int i = 0; i < Math.max(10, plan.inProcessRuns() / 2); i++) {
@@ -225,7 +226,7 @@ public final class Bench {
         report.figure("ttft_inproc_gap_ms", gap * 1000, 2);
         report.target("first token vs curl", "<= +2 ms (in-process)", gap, String.format(Locale.ROOT, "%+.2f ms", gap * 1000), gap <= 0.002);
 
-        InProcess drainer = new InProcess(large.baseUrl);
+        InProcess drainer = new InProcess(large.baseUrl, scratch);
         for (int i = 0; i < 3; i++) {
             drainer.oneShotToDevNull();
         }
@@ -266,7 +267,7 @@ public final class Bench {
 
     private void launcherCheck(Sides small) throws Exception {
         List<String> failed = LauncherCheck.run(launcher, jar, small.env, scratch);
-        report.section("5. Launcher start-up archive (a copy of launcher and jar: missing, made, used, corrupt, stale)");
+        report.section("3b. Launcher start-up archive (a copy of launcher and jar: missing, made, used, corrupt, stale)");
         report.row("stdout identical to a run without archive", failed.isEmpty() ? "yes, 11 checks" : "NO");
         failed.forEach(f -> report.row("  failed", f));
         report.figure("launcher_stdout_clean", failed.isEmpty() ? "yes" : "no");

@@ -17,6 +17,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +27,11 @@ import java.util.Map;
  */
 final class InProcess {
     private final String baseUrl;
+    private final Path scratch;
 
-    InProcess(String baseUrl) {
+    InProcess(String baseUrl, Path scratch) {
         this.baseUrl = baseUrl;
+        this.scratch = scratch;
     }
 
     /**
@@ -68,7 +71,8 @@ final class InProcess {
 
     private Map<String, String> env() {
         return Map.of("HOLYSHEEP_BASE_URL", baseUrl, "HOLYSHEEP_API_KEY", "bench",
-                "HOLYSHEEP_CONFIG", "/nonexistent/holysheep-bench.toml");
+                "HOLYSHEEP_CONFIG", scratch.resolve("no-config.toml").toString(),
+                "XDG_DATA_HOME", scratch.resolve("data").toString());
     }
 
     /**

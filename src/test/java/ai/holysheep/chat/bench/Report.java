@@ -33,7 +33,7 @@ final class Report {
     void target(String name, String goal, double measured, String shown, boolean met) {
         String verdict = Double.isNaN(measured) ? "not measured" : met ? "MET" : "NOT MET";
         targets.add(String.format(Locale.ROOT, "  %-28s %-30s %-26s %s", name, goal, shown, verdict));
-        figures.put("target_" + name.replaceAll("[^a-z0-9]+", "_"), Double.isNaN(measured) ? "na" : met ? "met" : "not_met");
+        figures.put("target_" + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_"), Double.isNaN(measured) ? "na" : met ? "met" : "not_met");
     }
 
     void print(PrintStream out) {

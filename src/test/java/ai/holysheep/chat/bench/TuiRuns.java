@@ -34,7 +34,7 @@ final class TuiRuns {
         for (int i = 0; i < plan.tuiRuns(); i++) {
             for (int messages : new int[] {0, LONG_HISTORY}) {
                 List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn16m",
                         "-cp", System.getProperty("java.class.path"),
                         TuiBench.class.getName(), Integer.toString(messages), Double.toString(TOKENS_PER_SECOND),
                         Integer.toString(plan.tuiTokens()));
