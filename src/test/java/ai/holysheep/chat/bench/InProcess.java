@@ -8,6 +8,7 @@ import ai.holysheep.chat.cli.Gateways;
 import ai.holysheep.chat.cli.Io;
 import ai.holysheep.chat.config.ConfigLoader;
 import ai.holysheep.chat.config.Overrides;
+import ai.holysheep.chat.config.Settings;
 import ai.holysheep.chat.stream.EventChannel;
 import ai.holysheep.chat.stream.StreamEvent;
 import ai.holysheep.chat.stream.Turn;
@@ -41,12 +42,13 @@ final class InProcess {
      * process, it opens a new connection.
      */
     double firstDelta() throws InterruptedException, IOException {
-        GatewayClient client = Gateways.client(new ConfigLoader(env()).load(Overrides.NONE));
+        Settings settings = new ConfigLoader(env()).load(Overrides.NONE);
+        GatewayClient client = Gateways.client(settings);
         try {
             ChatRequest request = new ChatRequest("gpt-4.1", List.of(ChatMessage.user("benchmark")), null, null);
             EventChannel channel = new EventChannel();
             long start = System.nanoTime();
-            new Turn(client, request, channel).start();
+            new Turn(client, request, channel, settings.retry()).start();
             long first = -1;
             while (true) {
                 StreamEvent event = channel.take();

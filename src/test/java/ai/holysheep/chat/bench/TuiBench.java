@@ -108,7 +108,7 @@ public final class TuiBench {
             DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(120, 40));
             TimedScreen screen = new TimedScreen(terminal);
             screen.startScreen();
-            ChatScreen ui = new ChatScreen(screen, session, new GatewayBackend(Gateways.client(settings), true), settings,
+            ChatScreen ui = new ChatScreen(screen, session, new GatewayBackend(Gateways.client(settings), settings.retry(), true), settings,
                     Clock.systemUTC(), FRAME, background, text -> "bench");
             System.out.println(measure(ui, session, screen, terminal, tokens / tokensPerSecond));
             ui.close();
