@@ -16,8 +16,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int status = run(args, Io.system());
-        System.out.flush();
+        Io io = Io.system();
+        int status = run(args, io);
+        io.out().flush();
         System.exit(status);
     }
 

@@ -1,7 +1,9 @@
 package ai.holysheep.chat.api;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,24 +25,37 @@ public record ChatRequest(String model, List<ChatMessage> messages, Double tempe
         return new ChatRequest(model, more, temperature, maxTokens);
     }
 
+    /** Written with the streaming generator: building a request must not initialise databind. */
     public String toJson(boolean stream) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("model", model);
-        ArrayNode list = root.putArray("messages");
-        for (ChatMessage m : messages) {
-            list.addObject().put("role", m.role()).put("content", m.content());
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = JsonCore.FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("model", model);
+            g.writeArrayFieldStart("messages");
+            for (ChatMessage m : messages) {
+                g.writeStartObject();
+                g.writeStringField("role", m.role());
+                g.writeStringField("content", m.content());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            if (temperature != null) {
+                g.writeNumberField("temperature", temperature);
+            }
+            if (maxTokens != null) {
+                g.writeNumberField("max_tokens", maxTokens);
+            }
+            g.writeBooleanField("stream", stream);
+            if (stream) {
+                // Without this most servers never report usage for a streamed answer.
+                g.writeObjectFieldStart("stream_options");
+                g.writeBooleanField("include_usage", true);
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to a string cannot fail", e);
         }
-        if (temperature != null) {
-            root.put("temperature", temperature);
-        }
-        if (maxTokens != null) {
-            root.put("max_tokens", maxTokens);
-        }
-        root.put("stream", stream);
-        if (stream) {
-            // Without this most servers never report usage for a streamed answer.
-            root.putObject("stream_options").put("include_usage", true);
-        }
-        return root.toString();
+        return out.toString();
     }
 }

@@ -78,6 +78,12 @@ public final class GatewayClient {
         return s.substring(0, s.length() - 1);
     }
 
+    /** Lets go of the client's idle threads and pooled connections (a process that exits need not). */
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
     public StreamCall stream(ChatRequest request, StreamListener listener) {
         Request http = post(request, true).newBuilder().header("Accept", "text/event-stream").build();
         AtomicBoolean cancelled = new AtomicBoolean();

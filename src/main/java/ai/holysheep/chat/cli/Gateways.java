@@ -5,14 +5,17 @@ import ai.holysheep.chat.api.ProxyRouting;
 import ai.holysheep.chat.api.RequestLog;
 import ai.holysheep.chat.config.RetrySettings;
 import ai.holysheep.chat.config.Settings;
+import java.util.List;
+import okhttp3.ConnectionSpec;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
-/** Builds the wire client for the effective settings. */
-final class Gateways {
+/** Builds the wire client for the effective settings, the same way for every command and the TUI. */
+public final class Gateways {
     private Gateways() {
     }
 
-    static GatewayClient client(Settings settings) {
+    public static GatewayClient client(Settings settings) {
         return client(settings, RequestLog.disabled());
     }
 
@@ -23,9 +26,23 @@ final class Gateways {
             OkHttpClient.Builder http = GatewayClient.httpClient(retry.connectTimeout(), retry.idleTimeout());
             ProxyRouting.apply(http, settings.proxy());
             log.attachTo(http);
+            HttpUrl url = HttpUrl.parse(settings.baseUrl());
+            if (url != null && isLoopback(url.host())) {
+                // A local server (llama.cpp, Ollama, the simulated gateway) has one address and no
+                // TLS: connecting on the call's own thread saves a thread hand-off before the first
+                // token, and skipping TLS set-up saves loading the trust store.
+                http.fastFallback(false);
+                if (!url.isHttps()) {
+                    http.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+                }
+            }
             return new GatewayClient(http.build(), settings.baseUrl(), settings.apiKey());
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, e.getMessage());
         }
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }
 }

@@ -62,4 +62,34 @@ class ChunkParserTest {
     void notJsonIsMalformed() {
         assertThrows(ChunkParser.MalformedChunkException.class, () -> ChunkParser.parse("{\"choices\":[{\"delta\""));
     }
+
+    @Test
+    void membersMayComeInAnyOrderAndUnknownOnesAreSkippedWhole() {
+        Chunk c = ChunkParser.parse("{\"x\":{\"choices\":[{\"delta\":{\"content\":\"no\"}}]},\"choices\":[{\"finish_reason\":\"stop\","
+                + "\"logprobs\":{\"content\":[{\"token\":\"a\"}]},\"delta\":{\"extra\":[1,{\"content\":\"no\"}],\"content\":\"yes\"}},"
+                + "{\"delta\":{\"content\":\"second choice\"}}],\"id\":\"c1\"}");
+        assertEquals("yes", c.content());
+        assertEquals("stop", c.finishReason());
+    }
+
+    @Test
+    void deltaWinsOverMessageWhicheverComesFirst() {
+        assertEquals("d", ChunkParser.parse("{\"choices\":[{\"message\":{\"content\":\"m\"},\"delta\":{\"content\":\"d\"}}]}").content());
+        assertEquals("m", ChunkParser.parse("{\"choices\":[{\"message\":{\"content\":\"m\"}}]}").content());
+    }
+
+    @Test
+    void usageCountsGivenAsStringsStillCount() {
+        Chunk c = ChunkParser.parse("{\"choices\":[],\"usage\":{\"prompt_tokens\":\"4\",\"completion_tokens\":6,"
+                + "\"completion_tokens_details\":{\"reasoning_tokens\":2}}}");
+        assertEquals(new TokenUsage(4, 6, 10), c.usage());
+    }
+
+    @Test
+    void aPayloadThatIsNotAnObjectOrIsCutInsideSkippedMembersIsMalformed() {
+        assertThrows(ChunkParser.MalformedChunkException.class, () -> ChunkParser.parse("[1,2]"));
+        assertThrows(ChunkParser.MalformedChunkException.class, () -> ChunkParser.parse("\"text\""));
+        assertThrows(ChunkParser.MalformedChunkException.class, () -> ChunkParser.parse("{\"id\":{\"a\":[1,2"));
+        assertThrows(ChunkParser.MalformedChunkException.class, () -> ChunkParser.parse("not json"));
+    }
 }
