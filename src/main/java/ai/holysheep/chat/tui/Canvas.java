@@ -1,6 +1,5 @@
 package ai.holysheep.chat.tui;
 
-import ai.holysheep.chat.render.DisplayWidth;
 import ai.holysheep.chat.render.Graphemes;
 import ai.holysheep.chat.render.Span;
 import ai.holysheep.chat.render.StyledLine;
@@ -14,6 +13,7 @@ import com.googlecode.lanterna.screen.Screen;
  */
 final class Canvas {
     private final Screen screen;
+    private final Cells cells = new Cells();
     private int columns;
     private int rows;
 
@@ -41,18 +41,29 @@ final class Canvas {
      * skipped.
      */
     int put(int col, int row, int endCol, CharSequence text, TextCharacter style) {
+        Cells.Palette palette = cells.of(style);
         int end = Math.min(endCol, columns);
+        int len = text.length();
         int i = 0;
         int c = col;
-        while (i < text.length() && c < end) {
-            int next = Graphemes.nextBoundary(text, i);
-            int w = DisplayWidth.grapheme(text, i, next);
-            if (w > 0) {
-                if (c + w > end) {
+        while (i < len && c < end) {
+            char ch = text.charAt(i);
+            Glyph g;
+            int next;
+            // Printable ASCII not followed by a combining mark is one cell: no grapheme search.
+            if (ch >= 0x20 && ch < 0x7F && (i + 1 == len || text.charAt(i + 1) < 0x300)) {
+                g = palette.ascii(ch);
+                next = i + 1;
+            } else {
+                next = Graphemes.nextBoundary(text, i);
+                g = palette.grapheme(text, i, next);
+            }
+            if (g != null) {
+                if (c + g.width() > end) {
                     break;
                 }
-                screen.setCharacter(c, row, Glyph.of(text.subSequence(i, next).toString(), w, style));
-                c += w;
+                screen.setCharacter(c, row, g);
+                c += g.width();
             }
             i = next;
         }
@@ -66,14 +77,14 @@ final class Canvas {
             c = put(c, row, endCol, span.text(), styles.of(span.style()));
         }
         if (line.overflows() && endCol <= columns && endCol > col) {
-            screen.setCharacter(endCol - 1, row, Glyph.of("›", 1, styles.marker()));
+            put(endCol - 1, row, endCol, "›", styles.marker());
         }
         return c;
     }
 
     /** Fills {@code [fromCol, toCol)} of {@code row} with blanks in {@code style}. */
     void clear(int row, int fromCol, int toCol, TextCharacter style) {
-        TextCharacter blank = style.withCharacter(' ');
+        TextCharacter blank = cells.of(style).blank();
         for (int c = Math.max(0, fromCol); c < Math.min(toCol, columns); c++) {
             screen.setCharacter(c, row, blank);
         }

@@ -4,33 +4,30 @@ import com.googlecode.lanterna.TextCharacter;
 import java.util.Objects;
 
 /**
- * One user-perceived character as a screen cell. Lanterna's own {@code TextCharacter.fromString}
- * splits ZWJ and skin-tone emoji with JDK 17's BreakIterator, which would draw a family emoji as
- * several cells; this cell carries the whole grapheme and reports the width measured by render's
+ * One user-perceived character as a screen cell, made once per grapheme and style by
+ * {@link Cells} and reused every frame. Lanterna's own {@code TextCharacter.fromString} splits ZWJ
+ * and skin-tone emoji with JDK 17's BreakIterator, which would draw a family emoji as several
+ * cells; this cell carries the whole grapheme and reports the width measured by render's
  * {@code DisplayWidth}, so the screen's double-width bookkeeping matches what terminals draw.
+ *
+ * <p>The width is a field because lanterna asks for it several times per cell per frame (when a
+ * cell is set, for its neighbour, and again when comparing buffers), and its own answer walks
+ * Unicode block tables each time: that was most of a frame.
  */
 final class Glyph extends TextCharacter {
     private final String grapheme;
     private final boolean wide;
+    private final Cells.Palette palette;
 
-    private Glyph(TextCharacter styled, String grapheme, boolean wide) {
-        super(styled);
+    Glyph(TextCharacter base, String grapheme, boolean wide, Cells.Palette palette) {
+        super(base);
         this.grapheme = grapheme;
         this.wide = wide;
+        this.palette = palette;
     }
 
-    /**
-     * A cell for {@code grapheme} in the style of {@code styled} (any cell carrying the colours and
-     * modifiers wanted). Plain cells come from lanterna itself; only graphemes it would split, or
-     * whose width it gets wrong, become a Glyph.
-     */
-    static TextCharacter of(String grapheme, int width, TextCharacter styled) {
-        TextCharacter[] pieces = TextCharacter.fromString(grapheme, styled.getForegroundColor(),
-                styled.getBackgroundColor(), styled.getModifiers());
-        if (pieces.length == 1 && pieces[0].isDoubleWidth() == (width == 2)) {
-            return pieces[0];
-        }
-        return new Glyph(pieces.length == 0 ? styled : pieces[0], grapheme, width == 2);
+    int width() {
+        return wide ? 2 : 1;
     }
 
     @Override
@@ -43,9 +40,18 @@ final class Glyph extends TextCharacter {
         return wide;
     }
 
+    /** Lanterna pads the cell right of a wide one with {@code withCharacter(' ')}: the cached blank. */
+    @Override
+    public TextCharacter withCharacter(char character) {
+        return character == ' ' ? palette.blank() : super.withCharacter(character);
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof Glyph g && g.grapheme.equals(grapheme) && g.wide == wide && super.equals(o);
+        if (o == this) {
+            return true;
+        }
+        return o instanceof Glyph g && g.wide == wide && g.grapheme.equals(grapheme) && super.equals(o);
     }
 
     @Override
