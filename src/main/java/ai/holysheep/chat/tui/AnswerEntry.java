@@ -20,9 +20,14 @@ final class AnswerEntry extends Entry {
     private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer();
 
     private final String model;
-    /** The answer exactly as received, for /copy, the history and re-rendering after a resume. */
+    /** The answer exactly as received while it arrives, for /copy, the history and re-rendering after a resume. */
     private final StringBuilder raw = new StringBuilder();
+    /** The whole answer once it ended; {@link #raw} is emptied then, so the text is held once. */
+    private String ended;
+    /** Null until first laid out, and again after {@link #release}: then only the line count is kept. */
     private StreamingMarkdown markdown;
+    private int countedWidth = -1;
+    private int answerLines;
     private final StringBuilder reasoning = new StringBuilder();
     private final TerminalSanitizer reasoningSanitizer = new TerminalSanitizer();
     private List<Wrap.Line> reasoningLines;
@@ -35,7 +40,21 @@ final class AnswerEntry extends Entry {
 
     AnswerEntry(String model) {
         this.model = model;
-        this.markdown = new StreamingMarkdown(MARKDOWN, width);
+    }
+
+    /** An answer from the history: its text is kept as given, and laid out only when shown. */
+    static AnswerEntry saved(String model, String reasoning, String content, Outcome how) {
+        AnswerEntry answer = new AnswerEntry(model);
+        if (reasoning != null && !reasoning.isEmpty()) {
+            answer.appendReasoning(reasoning);
+        }
+        if (content != null) {
+            // As when it streamed: the reasoning folds away once the answer has begun.
+            answer.reasoningShown = false;
+        }
+        answer.ended = content == null ? "" : content;
+        answer.outcome = how;
+        return answer;
     }
 
     void append(String delta) {
@@ -43,7 +62,9 @@ final class AnswerEntry extends Entry {
             reasoningShown = false;
         }
         raw.append(delta);
-        markdown.append(delta);
+        if (markdown != null) {
+            markdown.append(delta);
+        }
     }
 
     void appendReasoning(String delta) {
@@ -60,14 +81,32 @@ final class AnswerEntry extends Entry {
             return;
         }
         raw.setLength(Math.max(0, keptChars));
-        markdown = new StreamingMarkdown(MARKDOWN, width);
-        markdown.append(raw.toString());
+        markdown = null;
     }
 
     void end(Outcome how, String why) {
         outcome = how;
         note = why;
-        markdown.finish();
+        if (markdown != null) {
+            markdown.finish();
+        }
+        ended = raw.toString();
+        raw.setLength(0);
+        raw.trimToSize();
+    }
+
+    @Override
+    boolean settled() {
+        return outcome != Outcome.STREAMING;
+    }
+
+    @Override
+    void release() {
+        if (settled() && markdown != null) {
+            countedWidth = width;
+            answerLines = markdown.finishedLines().size();
+            markdown = null;
+        }
     }
 
     void toggleReasoning() {
@@ -80,7 +119,7 @@ final class AnswerEntry extends Entry {
     }
 
     String text() {
-        return raw.toString();
+        return ended != null ? ended : raw.toString();
     }
 
     Outcome outcome() {
@@ -89,8 +128,10 @@ final class AnswerEntry extends Entry {
 
     @Override
     int lineCount(int w) {
-        layout(w);
-        return 1 + reasoningCount() + answerCount() + (hasFooter() ? 1 : 0) + 1;
+        int cols = Math.max(1, w);
+        layoutReasoning(cols);
+        int answer = markdown == null && countedWidth == cols ? answerLines : answerCount(cols);
+        return 1 + reasoningCount() + answer + (hasFooter() ? 1 : 0) + 1;
     }
 
     @Override
@@ -144,7 +185,8 @@ final class AnswerEntry extends Entry {
         return reasoningShown ? 1 + reasoningLines.size() : 1;
     }
 
-    private int answerCount() {
+    private int answerCount(int cols) {
+        layout(cols);
         return markdown.finishedLines().size() + markdown.tailLines().size();
     }
 
@@ -167,10 +209,21 @@ final class AnswerEntry extends Entry {
 
     private void layout(int w) {
         int cols = Math.max(1, w);
-        if (cols != width) {
+        if (markdown == null) {
+            width = cols;
+            markdown = new StreamingMarkdown(MARKDOWN, cols);
+            markdown.append(text());
+            if (settled()) {
+                markdown.finish();
+            }
+        } else if (cols != width) {
             width = cols;
             markdown.setWidth(cols);
         }
+        layoutReasoning(cols);
+    }
+
+    private void layoutReasoning(int cols) {
         if (reasoningWidth != cols) {
             reasoningWidth = cols;
             reasoningLines = Wrap.lines(reasoning, Math.max(1, cols - 2));

@@ -215,7 +215,7 @@ public final class ChatScreen {
         List<Entry> entries = pane.entries();
         for (int i = entries.size() - 1; i >= 0; i--) {
             if (entries.get(i) instanceof AnswerEntry) {
-                entries.remove(i);
+                pane.remove(i);
                 break;
             }
             if (entries.get(i) instanceof TextEntry t && t.kind() == TextEntry.Kind.USER) {
@@ -263,6 +263,7 @@ public final class ChatScreen {
         for (int i = pane.entries().size() - 1; i >= 0; i--) {
             if (pane.entries().get(i) instanceof AnswerEntry a && a.hasReasoning()) {
                 a.toggleReasoning();
+                pane.changed(a);
                 return;
             }
         }

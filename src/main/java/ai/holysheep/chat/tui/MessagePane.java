@@ -1,17 +1,44 @@
 package ai.holysheep.chat.tui;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The transcript and the window onto it. While following, the window stays on the newest line
  * as text streams in; once the user scrolls up it stays where it was (its top line is absolute,
  * so growth below does not move it) and a marker says there is more below.
+ *
+ * <p>Where each entry starts is kept as a running sum of line counts. Settled entries are
+ * counted once per width; only those from the first unsettled one on (the answer arriving and
+ * what follows it) are counted again each frame, and the entry at the window's top is found by
+ * binary search, so a frame costs what is visible, not the length of the conversation.
  */
 final class MessagePane {
     private static final int LEFT = 1;
+    /** Entries kept laid out after they were last on screen; older ones keep only their line count. */
+    private static final int KEPT_LAID_OUT = 64;
 
     private final List<Entry> entries = new ArrayList<>();
+    private final List<Entry> view = Collections.unmodifiableList(entries);
+    /** {@code starts[i]}: the first line of entry i at {@link #indexedWidth}; {@code starts[size]} is the total. */
+    private int[] starts = new int[64];
+    /** Entries {@code [0, settledCount)} are settled and counted in {@link #starts}. */
+    private int settledCount;
+    private int indexedWidth = -1;
+    private final Map<Entry, Boolean> laidOut = new LinkedHashMap<>(KEPT_LAID_OUT * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Entry, Boolean> eldest) {
+            if (size() > KEPT_LAID_OUT) {
+                eldest.getKey().release();
+                return true;
+            }
+            return false;
+        }
+    };
     private boolean following = true;
     private int top;
     private int height = 1;
@@ -21,14 +48,30 @@ final class MessagePane {
         entries.add(entry);
     }
 
+    void remove(int index) {
+        laidOut.remove(entries.remove(index));
+        settledCount = Math.min(settledCount, index);
+    }
+
+    /** A settled entry changed its line count (reasoning folded or unfolded). */
+    void changed(Entry entry) {
+        int i = entries.lastIndexOf(entry);
+        if (i >= 0) {
+            settledCount = Math.min(settledCount, i);
+        }
+    }
+
     void clear() {
         entries.clear();
+        laidOut.clear();
+        settledCount = 0;
         following = true;
         top = 0;
     }
 
+    /** The entries, oldest first; change them through the pane. */
     List<Entry> entries() {
-        return entries;
+        return view;
     }
 
     boolean isFollowing() {
@@ -64,13 +107,27 @@ final class MessagePane {
         following = true;
     }
 
-    /** Total lines at the last drawn width; a sum over entries, each of which caches its layout. */
+    /** Total lines at the last drawn width. */
     int totalLines() {
-        int total = 0;
-        for (Entry e : entries) {
-            total += e.lineCount(width);
+        if (width != indexedWidth) {
+            indexedWidth = width;
+            settledCount = 0;
         }
-        return total;
+        int n = entries.size();
+        if (starts.length < n + 1) {
+            starts = Arrays.copyOf(starts, Math.max(n + 1, starts.length * 2));
+        }
+        for (int i = settledCount; i < n; i++) {
+            Entry e = entries.get(i);
+            starts[i + 1] = starts[i] + e.lineCount(width);
+            if (i == settledCount && e.settled()) {
+                settledCount = i + 1;
+                if (!laidOut.containsKey(e)) {
+                    e.release();
+                }
+            }
+        }
+        return starts[n];
     }
 
     /** Draws rows {@code [firstRow, firstRow + rows)} of a screen {@code columns} wide. */
@@ -88,28 +145,36 @@ final class MessagePane {
         for (int r = 0; r < rows; r++) {
             canvas.clear(firstRow + r, 0, columns, Styles.PLAIN);
         }
-        int line = 0;
         int row = 0;
-        for (Entry e : entries) {
-            int n = e.lineCount(width);
-            if (line + n <= top) {
-                line += n;
-                continue;
-            }
-            for (int i = Math.max(0, top - line); i < n && row < rows; i++) {
+        for (int k = entryAt(top); k < entries.size() && row < rows; k++) {
+            Entry e = entries.get(k);
+            int n = starts[k + 1] - starts[k];
+            for (int i = Math.max(0, top - starts[k]); i < n && row < rows; i++) {
                 e.draw(i, canvas, firstRow + row, LEFT, width, styles);
                 row++;
             }
-            line += n;
-            if (row >= rows) {
-                break;
-            }
+            laidOut.put(e, Boolean.TRUE);
         }
         if (!following && total > top + height) {
             String more = " ↓ more below · End ";
             int w = more.length();
             canvas.put(Math.max(0, columns - w - 1), firstRow + rows - 1, columns, more, Styles.STATUS_BUSY);
         }
+    }
+
+    /** The entry holding {@code line}: the last one starting at or before it. */
+    private int entryAt(int line) {
+        int lo = 0;
+        int hi = entries.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (starts[mid] <= line) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 
     private int currentTop() {

@@ -28,15 +28,7 @@ final class Transcript {
     }
 
     private static AnswerEntry answer(StoredMessage m, String model) {
-        AnswerEntry answer = new AnswerEntry(model);
-        if (m.reasoning() != null && !m.reasoning().isEmpty()) {
-            answer.appendReasoning(m.reasoning());
-        }
-        if (m.content() != null) {
-            answer.append(m.content());
-        }
-        answer.end(outcome(m.status()), null);
-        return answer;
+        return AnswerEntry.saved(model, m.reasoning(), m.content(), outcome(m.status()));
     }
 
     private static AnswerEntry.Outcome outcome(MessageStatus status) {
