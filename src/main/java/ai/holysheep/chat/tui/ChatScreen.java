@@ -4,10 +4,6 @@ import ai.holysheep.chat.api.ChatRequest;
 import ai.holysheep.chat.config.Settings;
 import ai.holysheep.chat.render.TerminalSanitizer;
 import ai.holysheep.chat.session.ChatSession;
-import ai.holysheep.chat.session.TurnRecorder;
-import ai.holysheep.chat.stream.FailureKind;
-import ai.holysheep.chat.stream.StreamEvent;
-import ai.holysheep.chat.stream.Turn;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -21,7 +17,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * The full-screen chat. One thread owns it and calls {@link #step} in a loop: handle what the
@@ -55,11 +50,7 @@ public final class ChatScreen {
     final Conversations conversations;
     final ModelSwitcher models;
 
-    private Turn turn;
-    private TurnRecorder recorder;
-    private AnswerEntry answer;
-    private long turnId;
-    private boolean resumedThisTurn;
+    private final ActiveTurn turns;
     private boolean quit;
     private boolean dirty = true;
     private boolean resized = true;
@@ -77,6 +68,7 @@ public final class ChatScreen {
         this.background = background;
         this.clipboard = clipboard;
         this.canvas = new Canvas(screen);
+        this.turns = new ActiveTurn(session, backend, pane, status, clock, events::add);
         this.keys = new Keys(this);
         this.commands = new Commands(this);
         this.models = new ModelSwitcher(session, settings, backend, background, events::add);
@@ -165,13 +157,11 @@ public final class ChatScreen {
     }
 
     boolean turnRunning() {
-        return turn != null;
+        return turns.running();
     }
 
     void cancelTurn() {
-        if (turn != null) {
-            turn.cancel();
-        }
+        turns.cancel();
     }
 
     int inputWidth() {
@@ -196,7 +186,7 @@ public final class ChatScreen {
         }
         conversations.asked();
         pane.add(new TextEntry(TextEntry.Kind.USER, text));
-        start(request);
+        turns.start(request);
     }
 
     /** Asks the last question again, replacing the answer it got on screen. */
@@ -222,7 +212,7 @@ public final class ChatScreen {
                 break;
             }
         }
-        start(request);
+        turns.start(request);
     }
 
     void newConversation() {
@@ -280,82 +270,13 @@ public final class ChatScreen {
 
     // ---- turns ---------------------------------------------------------------------------
 
-    private void start(ChatRequest request) {
-        recorder = session.recorder();
-        answer = new AnswerEntry(request.model());
-        pane.add(answer);
-        pane.end();
-        resumedThisTurn = false;
-        status.connection(new Connection.Sending());
-        long id = ++turnId;
-        Consumer<StreamEvent> sink = event -> events.add(new UiEvent.FromTurn(id, event));
-        try {
-            turn = backend.turn(request, sink);
-        } catch (RuntimeException e) {
-            // The gateway could not be set up (the simulated one found no port): this turn fails.
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            show(new StreamEvent.Failed(FailureKind.UNAVAILABLE, "cannot reach the gateway: " + why));
-            return;
-        }
-        turn.start();
-    }
-
     private void handle(UiEvent e) {
         if (e instanceof UiEvent.FromTurn t) {
-            if (t.turn() == turnId && answer != null) {
-                show(t.event());
-            }
+            turns.handle(t);
         } else if (e instanceof UiEvent.Note n) {
             note(n.text(), n.problem());
         } else if (!models.handle(e)) {
             conversations.handle(e);
-        }
-    }
-
-    private void show(StreamEvent event) {
-        long now = clock.millis();
-        if (event instanceof StreamEvent.Delta d) {
-            answer.append(d.text());
-            streaming(now);
-        } else if (event instanceof StreamEvent.Reasoning r) {
-            answer.appendReasoning(r.text());
-            streaming(now);
-        } else if (event instanceof StreamEvent.Retrying r) {
-            status.connection(new Connection.Retrying(r.attempt(), r.max(), now + r.delay().toMillis(), r.reason()));
-        } else if (event instanceof StreamEvent.Resumed r) {
-            resumedThisTurn = true;
-            if (r.diverged()) {
-                // The new attempt tells a different answer; what follows replaces what was shown.
-                answer.keepOnly(0);
-            }
-            status.connection(new Connection.Streaming(now, 0, true));
-        } else if (event instanceof StreamEvent.Done) {
-            answer.end(AnswerEntry.Outcome.DONE, null);
-            status.connection(new Connection.Ready(resumedThisTurn ? "done · resumed" : "done"));
-        } else if (event instanceof StreamEvent.Failed f) {
-            answer.end(AnswerEntry.Outcome.FAILED, f.message());
-            status.connection(new Connection.Error(f.kind().name().toLowerCase(java.util.Locale.ROOT)));
-        } else if (event instanceof StreamEvent.GaveUp g) {
-            answer.end(AnswerEntry.Outcome.FAILED, "gave up after " + g.attempts() + " attempts: " + g.lastError());
-            status.connection(new Connection.Error("gave up after " + g.attempts() + " attempts"));
-        } else if (event instanceof StreamEvent.Cancelled) {
-            answer.end(AnswerEntry.Outcome.CANCELLED, null);
-            status.connection(new Connection.Cancelled());
-        }
-        recorder.accept(event);
-        if (event.isTerminal()) {
-            turn = null;
-            recorder = null;
-            answer = null;
-            status.spend(session.lastTurn(), session.total());
-        }
-    }
-
-    private void streaming(long now) {
-        if (status.connection() instanceof Connection.Streaming s) {
-            status.connection(new Connection.Streaming(s.pieces() == 0 ? now : s.since(), s.pieces() + 1, s.resumed()));
-        } else {
-            status.connection(new Connection.Streaming(now, 1, resumedThisTurn));
         }
     }
 
