@@ -151,6 +151,43 @@ class ChatScreenHistoryTest {
         }
     }
 
+    @Test
+    void aLongConversationScrollsToItsFirstQuestionAndBackToTheSameLastScreen() throws Exception {
+        List<StoredMessage> messages = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            messages.add(i % 2 == 0
+                    ? message(Role.USER, "질문 " + i + ": how does the stream resume?", MessageStatus.COMPLETE)
+                    : message(Role.ASSISTANT, "Answer " + i + ": it asks again.\n\n- a list item with `code`\n- 한국어 줄도 있습니다",
+                            MessageStatus.COMPLETE));
+        }
+        try (ConversationStore store = ConversationStore.open(db)) {
+            store.importConversation(conversation("Long chat", "gpt-4.1", Instant.parse("2025-11-22T10:00:00Z"),
+                    messages.toArray(new StoredMessage[0])));
+        }
+        try (ScreenRig rig = ScreenRig.saving(100, 30, SimOptions.defaults().unpaced(), db)) {
+            rig.press(KeyType.F3);
+            rig.untilShows("Long chat");
+            rig.press(KeyType.Enter);
+            rig.untilShows("Continuing");
+            List<String> newest = rig.rows().subList(0, 20);
+            assertTrue(String.join("\n", newest).contains("Answer 399: it asks again."), rig.text());
+            assertTrue(String.join("\n", newest).contains("한국어 줄도 있습니다"), rig.text());
+
+            rig.press(KeyType.Home);
+            rig.step();
+            assertTrue(rig.rows().get(0).contains("질문 0: how does the stream resume?"), rig.text());
+            for (int i = 0; i < 20; i++) {
+                rig.press(KeyType.PageDown);
+            }
+            rig.step();
+            assertFalse(rig.text().contains("질문 0:"), rig.text());
+
+            rig.press(KeyType.End);
+            rig.step();
+            assertEquals(newest, rig.rows().subList(0, 20), "the last screen, laid out again after scrolling away");
+        }
+    }
+
     private static JsonNode last(ScreenRig rig) {
         return rig.gateway.requests().get(rig.gateway.requests().size() - 1).json();
     }

@@ -101,6 +101,41 @@ class ChatScreenStreamingTest {
     }
 
     @Test
+    void f4UnfoldsTheReasoningOfAFinishedAnswerAndFoldsItAgain() throws Exception {
+        try (ScreenRig rig = ScreenRig.scripted(80, 24)) {
+            rig.send("why is the sky blue?");
+            rig.feed(new StreamEvent.Reasoning("Rayleigh scattering favours short wavelengths.\nNitrogen and oxygen are small.\nSo blue wins."));
+            rig.feed(new StreamEvent.Delta("Because air scatters blue light most."));
+            rig.feed(new StreamEvent.Done("stop"));
+            rig.step();
+            assertTrue(rig.text().contains("▸ reasoning, 3 lines (F4 to show)"), rig.text());
+            assertFalse(rig.text().contains("Rayleigh"), rig.text());
+
+            rig.press(KeyType.F4);
+            rig.step();
+            List<String> rows = rig.rows();
+            int fold = indexOf(rows, "▾ reasoning (F4 to fold)");
+            assertTrue(fold >= 0 && rows.get(fold + 1).contains("Rayleigh scattering"), rig.text());
+            assertTrue(rows.get(fold + 3).contains("So blue wins."), rig.text());
+            assertTrue(indexOf(rows, "Because air scatters") > fold + 3, rig.text());
+
+            rig.press(KeyType.F4);
+            rig.step();
+            assertFalse(rig.text().contains("Rayleigh"), rig.text());
+            assertTrue(rig.text().contains("Because air scatters blue light most."), rig.text());
+        }
+    }
+
+    private static int indexOf(List<String> rows, String fragment) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).contains(fragment)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void aDivergedResumeReplacesWhatWasShown() throws Exception {
         try (ScreenRig rig = ScreenRig.scripted(80, 24)) {
             rig.send("pick a colour");
