@@ -19,8 +19,11 @@ import java.util.Map;
  */
 final class MessagePane {
     private static final int LEFT = 1;
-    /** Entries kept laid out after they were last on screen; older ones keep only their line count. */
-    private static final int KEPT_LAID_OUT = 64;
+    /**
+     * Lines kept laid out, beyond those on screen, for entries drawn recently (scrolling back
+     * finds them ready); the least recently drawn beyond this keep only their line count.
+     */
+    private static final int KEPT_LAID_OUT_LINES = 2_000;
 
     private final List<Entry> entries = new ArrayList<>();
     private final List<Entry> view = Collections.unmodifiableList(entries);
@@ -29,16 +32,9 @@ final class MessagePane {
     /** Entries {@code [0, settledCount)} are settled and counted in {@link #starts}. */
     private int settledCount;
     private int indexedWidth = -1;
-    private final Map<Entry, Boolean> laidOut = new LinkedHashMap<>(KEPT_LAID_OUT * 2, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Entry, Boolean> eldest) {
-            if (size() > KEPT_LAID_OUT) {
-                eldest.getKey().release();
-                return true;
-            }
-            return false;
-        }
-    };
+    /** Entries laid out for drawing, least recently drawn first, with their line counts. */
+    private final LinkedHashMap<Entry, Integer> laidOut = new LinkedHashMap<>(64, 0.75f, true);
+    private int laidOutLines;
     private boolean following = true;
     private int top;
     private int height = 1;
@@ -49,7 +45,8 @@ final class MessagePane {
     }
 
     void remove(int index) {
-        laidOut.remove(entries.remove(index));
+        Integer lines = laidOut.remove(entries.remove(index));
+        laidOutLines -= lines == null ? 0 : lines;
         settledCount = Math.min(settledCount, index);
     }
 
@@ -64,6 +61,7 @@ final class MessagePane {
     void clear() {
         entries.clear();
         laidOut.clear();
+        laidOutLines = 0;
         settledCount = 0;
         following = true;
         top = 0;
@@ -146,6 +144,7 @@ final class MessagePane {
             canvas.clear(firstRow + r, 0, columns, Styles.PLAIN);
         }
         int row = 0;
+        int drawn = 0;
         for (int k = entryAt(top); k < entries.size() && row < rows; k++) {
             Entry e = entries.get(k);
             int n = starts[k + 1] - starts[k];
@@ -153,12 +152,26 @@ final class MessagePane {
                 e.draw(i, canvas, firstRow + row, LEFT, width, styles);
                 row++;
             }
-            laidOut.put(e, Boolean.TRUE);
+            Integer before = laidOut.put(e, n);
+            laidOutLines += n - (before == null ? 0 : before);
+            drawn++;
         }
+        releaseBeyondBudget(drawn);
         if (!following && total > top + height) {
             String more = " ↓ more below · End ";
             int w = more.length();
             canvas.put(Math.max(0, columns - w - 1), firstRow + rows - 1, columns, more, Styles.STATUS_BUSY);
+        }
+    }
+
+    /** Releases the least recently drawn entries, never the {@code onScreen} drawn last, while over the budget. */
+    private void releaseBeyondBudget(int onScreen) {
+        var it = laidOut.entrySet().iterator();
+        while (laidOutLines > KEPT_LAID_OUT_LINES && laidOut.size() > onScreen && it.hasNext()) {
+            Map.Entry<Entry, Integer> eldest = it.next();
+            eldest.getKey().release();
+            laidOutLines -= eldest.getValue();
+            it.remove();
         }
     }
 
