@@ -6,6 +6,7 @@ import ai.holysheep.chat.cli.CommandTypos;
 import ai.holysheep.chat.cli.ExitCode;
 import ai.holysheep.chat.cli.Io;
 import ai.holysheep.chat.cli.RootCommand;
+import ai.holysheep.chat.cli.Version;
 import ai.holysheep.chat.config.ConfigException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -23,6 +24,12 @@ public final class Main {
     }
 
     public static int run(String[] args, Io io) {
+        if (asksOnlyForVersion(args)) {
+            // Building picocli's model of every command (annotation reflection over a dozen
+            // classes) is most of a --version run's time; the answer needs none of it.
+            io.out().println(Version.line());
+            return ExitCode.OK;
+        }
         CommandLine cli = new CommandLine(new RootCommand(io), new CommandFactory(io));
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));
@@ -39,6 +46,11 @@ public final class Main {
             return ExitCode.USAGE;
         }
         return cli.execute(args);
+    }
+
+    /** Exactly what picocli's standard {@code -V, --version} option would be asked alone. */
+    static boolean asksOnlyForVersion(String[] args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
     }
 
     private static int failed(Exception ex, Io io) {

@@ -9,8 +9,13 @@ public final class Version implements IVersionProvider {
         return v == null ? "dev" : v;
     }
 
+    /** The one line {@code --version} prints. */
+    public static String line() {
+        return "holysheep-chat " + current();
+    }
+
     @Override
     public String[] getVersion() {
-        return new String[] {"holysheep-chat " + current()};
+        return new String[] {line()};
     }
 }

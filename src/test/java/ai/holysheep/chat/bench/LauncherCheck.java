@@ -40,6 +40,7 @@ final class LauncherCheck {
             Files.createDirectories(home.resolve("scripts"));
             Files.createDirectories(home.resolve("target"));
             Files.copy(launcher, home.resolve("scripts/holysheep-chat"), StandardCopyOption.COPY_ATTRIBUTES);
+            Files.copy(launcher.resolveSibling("launch.sh"), home.resolve("scripts/launch.sh"));
             Files.copy(jar, home.resolve("target/holysheep-chat.jar"));
             return new LauncherCheck(home, env, scratch).checks();
         } finally {
@@ -55,7 +56,10 @@ final class LauncherCheck {
         List<String> failed = new ArrayList<>();
         List<String> version = List.of(launcher.toString(), "--version");
         List<String> chat = List.of(launcher.toString(), "benchmark");
+        // --version alone runs without the archive; --help is the cheapest run that maps it.
+        List<String> help = List.of(launcher.toString(), "--help");
         String expectedVersion = noArchive.output(version);
+        String expectedHelp = noArchive.output(help);
         String expectedAnswer = noArchive.output(chat);
 
         expect(failed, "--version, no archive", expectedVersion, processes.output(version));
@@ -68,10 +72,12 @@ final class LauncherCheck {
         Files.writeString(archive, "not an archive");
         Files.setLastModifiedTime(archive, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
         expect(failed, "--version, corrupt archive", expectedVersion, processes.output(version));
+        expect(failed, "--help, corrupt archive", expectedHelp, processes.output(help));
         expect(failed, "chat run, corrupt archive", expectedAnswer, processes.output(chat));
 
         Files.setLastModifiedTime(archive, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
         expect(failed, "--version, stale archive", expectedVersion, processes.output(version));
+        expect(failed, "--help, stale archive", expectedHelp, processes.output(help));
         expect(failed, "chat run, stale archive (remakes it)", expectedAnswer, processes.output(chat));
         boolean remade = Files.size(archive) > 1024 && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0;
         expect(failed, "stale archive remade", "yes", remade ? "yes" : "no");

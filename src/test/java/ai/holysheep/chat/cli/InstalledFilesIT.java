@@ -134,6 +134,18 @@ class InstalledFilesIT {
         assertTrue(Files.readString(prefix.resolve("bin/holysheep-chat"))
                 .contains(prefix.resolve("share/holysheep-chat/holysheep-chat.jar").toString()), "runs the installed copy");
 
+        // A chat run makes the start-up archive beside the installed jar, as the checkout's launcher does.
+        Map<String, String> user = Map.of("HOME", tmp.toString(), "XDG_CONFIG_HOME", tmp.resolve("cfg").toString(),
+                "XDG_DATA_HOME", tmp.resolve("data").toString(), "XDG_STATE_HOME", tmp.resolve("state").toString());
+        Ran chat = run(user, prefix.resolve("bin/holysheep-chat").toString(), "hello");
+        assertEquals(0, chat.exitCode(), chat.stderr());
+        assertTrue(chat.stdout().contains("simulated gateway"), chat.stdout());
+        Path archive = prefix.resolve("share/holysheep-chat/holysheep-chat.jsa");
+        assertTrue(Files.size(archive) > 0, "archive made next to the installed jar");
+        assertTrue(files.contains(archive.toString()), "the archive is in the manifest");
+        Ran cached = run(user, prefix.resolve("bin/holysheep-chat").toString(), "hello");
+        assertEquals(chat.stdout(), cached.stdout(), "same answer with the archive in use");
+
         Ran again = run(Map.of(), "bash", "scripts/install", "--no-build", "--prefix", prefix.toString());
         assertEquals(0, again.exitCode(), again.stderr());
         assertEquals(files, Files.readAllLines(manifest));
