@@ -1,5 +1,6 @@
 package ai.holysheep.chat;
 
+import ai.holysheep.chat.cli.ChatCommand;
 import ai.holysheep.chat.cli.CliException;
 import ai.holysheep.chat.cli.CommandFactory;
 import ai.holysheep.chat.cli.CommandTypos;
@@ -9,6 +10,7 @@ import ai.holysheep.chat.cli.RootCommand;
 import ai.holysheep.chat.cli.Version;
 import ai.holysheep.chat.config.ConfigException;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Bootstraps picocli and maps every way a command can end to one line and an exit status. */
@@ -30,7 +32,14 @@ public final class Main {
             io.out().println(Version.line());
             return ExitCode.OK;
         }
-        CommandLine cli = new CommandLine(new RootCommand(io), new CommandFactory(io));
+        Map<String, Boolean> commands = RootCommand.commandNames();
+        var typo = CommandTypos.mistyped(commands, args);
+        if (typo.isPresent()) {
+            io.error(typo.get());
+            return ExitCode.USAGE;
+        }
+        ChatCommand root = namesACommandOrHelp(commands, args) ? new RootCommand(io) : new ChatCommand(io);
+        CommandLine cli = new CommandLine(root, new CommandFactory(io));
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));
         cli.setParameterExceptionHandler((ex, argv) -> {
@@ -40,12 +49,20 @@ public final class Main {
             return ExitCode.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, command, parsed) -> failed(ex, io));
-        var typo = CommandTypos.mistyped(cli, args);
-        if (typo.isPresent()) {
-            io.error(typo.get());
-            return ExitCode.USAGE;
-        }
         return cli.execute(args);
+    }
+
+    /**
+     * Whether the run needs the subcommands' models: it names one, or asks for help (which lists
+     * them). Any argument equal to a command name counts, as picocli would take it for one.
+     */
+    static boolean namesACommandOrHelp(Map<String, Boolean> commands, String[] args) {
+        for (String arg : args) {
+            if (commands.containsKey(arg) || arg.equals("-h") || arg.equals("--help")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Exactly what picocli's standard {@code -V, --version} option would be asked alone. */

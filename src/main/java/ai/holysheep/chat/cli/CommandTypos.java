@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine;
 
 /**
  * A prompt may be any words, so picocli takes {@code holysheep-chat modles} as a question about
@@ -17,8 +16,12 @@ public final class CommandTypos {
     private CommandTypos() {
     }
 
-    /** The error to show instead of running {@code args}, if they look like a mistyped command. */
-    public static Optional<String> mistyped(CommandLine root, String[] args) {
+    /**
+     * The error to show instead of running {@code args}, if they look like a mistyped command.
+     *
+     * @param commands every command name and alias, each with whether help lists it
+     */
+    public static Optional<String> mistyped(Map<String, Boolean> commands, String[] args) {
         if (args.length != 1) {
             return Optional.empty();
         }
@@ -26,15 +29,14 @@ public final class CommandTypos {
         if (word.length() < 3 || word.startsWith("-") || !word.matches("[\\p{L}-]+")) {
             return Optional.empty();
         }
-        Map<String, CommandLine> commands = root.getSubcommands();
         if (commands.containsKey(word)) {
             return Optional.empty();
         }
         List<String> closest = new ArrayList<>();
         int best = Integer.MAX_VALUE;
-        for (Map.Entry<String, CommandLine> e : commands.entrySet()) {
+        for (Map.Entry<String, Boolean> e : commands.entrySet()) {
             String name = e.getKey();
-            if (e.getValue().getCommandSpec().usageMessage().hidden()) {
+            if (!e.getValue()) {
                 continue;
             }
             int d = distance(word.toLowerCase(java.util.Locale.ROOT), name);
