@@ -19,11 +19,6 @@ import java.time.Duration;
 final class OneShot {
     /** How long Ctrl+C waits for the answer so far to be saved before the process ends. */
     private static final Duration SAVE_ON_EXIT = Duration.ofSeconds(5);
-    /**
-     * Events closer together than this are written as one batch (one flush). Far below what
-     * anyone can see, and far above the gap between tokens of a stream arriving at full speed.
-     */
-    private static final long BATCH_GAP_NANOS = 50_000;
 
     private final GatewayClient client;
     private final TurnOutput output;
@@ -47,16 +42,17 @@ final class OneShot {
         Runtime.getRuntime().addShutdownHook(cancelOnExit);
         try {
             while (true) {
-                StreamEvent event = channel.poll(BATCH_GAP_NANOS);
-                if (event == null) {
-                    // The batch is over: show it, then sleep until the next event.
-                    output.flush();
-                    event = channel.take();
-                }
+                StreamEvent event = channel.take();
                 show(event);
                 if (event.isTerminal()) {
                     output.flush();
                     return exitCode(event);
+                }
+                // Flush once per burst: whatever queued up while this event was shown goes out
+                // in the same write. (Spinning for the next event instead costs a core that the
+                // network thread needs on a small machine.)
+                if (channel.isEmpty()) {
+                    output.flush();
                 }
             }
         } finally {
