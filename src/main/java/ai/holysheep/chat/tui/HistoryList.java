@@ -28,8 +28,7 @@ final class HistoryList {
     private List<Conversation> textHits = List.of();
     private String textHitsFor = "";
     private List<Row> shown = List.of();
-    private final StringBuilder filter = new StringBuilder();
-    private int selected;
+    private final ListSelection selection = new ListSelection();
     private String note = "loading…";
 
     HistoryList(ZoneId zone) {
@@ -56,42 +55,39 @@ final class HistoryList {
     }
 
     String filter() {
-        return filter.toString();
+        return selection.filter();
     }
 
     void type(String s) {
-        filter.append(s);
+        selection.type(s);
         refilter();
-        selected = 0;
     }
 
     void backspace() {
-        if (filter.length() > 0) {
-            filter.setLength(filter.offsetByCodePoints(filter.length(), -1));
+        if (selection.backspace()) {
             refilter();
-            selected = 0;
         }
     }
 
     void up() {
-        selected = Math.max(0, selected - 1);
+        selection.move(-1, shown.size());
     }
 
     void down() {
-        selected = Math.max(0, Math.min(shown.size() - 1, selected + 1));
+        selection.move(1, shown.size());
     }
 
     void pageUp(int rows) {
-        selected = Math.max(0, selected - rows);
+        selection.move(-rows, shown.size());
     }
 
     void pageDown(int rows) {
-        selected = Math.max(0, Math.min(shown.size() - 1, selected + rows));
+        selection.move(rows, shown.size());
     }
 
     /** The conversation Enter opens, or null when nothing is listed. */
     Conversation selectedConversation() {
-        return shown.isEmpty() ? null : shown.get(selected).conversation();
+        return shown.isEmpty() ? null : shown.get(selection.selected()).conversation();
     }
 
     List<Row> shown() {
@@ -103,20 +99,20 @@ final class HistoryList {
         DialogFrame frame = DialogFrame.centred(columns, rows, 100, listRows + 1);
         frame.draw(canvas, "Conversations", "Enter open · Esc close");
         int c = canvas.put(frame.textLeft(), frame.row(0), frame.textRight(), "filter: ", Styles.DIM);
-        canvas.put(c, frame.row(0), frame.textRight(), filter + "▏", Styles.PLAIN);
+        canvas.put(c, frame.row(0), frame.textRight(), filter() + "▏", Styles.PLAIN);
         String count = note.isEmpty() ? shown.size() + (all != null && shown.size() != all.size() ? " of " + all.size() : "") : note;
         int cw = DisplayWidth.of(count);
         if (c + 2 + cw + 8 <= frame.textRight()) {
             canvas.put(frame.textRight() - cw, frame.row(0), frame.textRight(), count, Styles.DIM);
         }
         int visible = frame.innerRows() - 1;
-        int first = Math.max(0, Math.min(selected - visible + 1, shown.size() - visible));
+        int first = selection.firstVisible(visible, shown.size());
         for (int i = 0; i < visible && first + i < shown.size(); i++) {
             Row row = shown.get(first + i);
-            frame.listRow(canvas, 1 + i, label(row), detail(row.conversation()), first + i == selected);
+            frame.listRow(canvas, 1 + i, label(row), detail(row.conversation()), first + i == selection.selected());
         }
         if (shown.isEmpty() && all != null) {
-            String empty = all.isEmpty() ? "no saved conversations yet" : "no conversation matches \"" + filter + "\"";
+            String empty = all.isEmpty() ? "no saved conversations yet" : "no conversation matches \"" + filter() + "\"";
             canvas.put(frame.textLeft(), frame.row(1), frame.textRight(), empty, Styles.WARN);
         }
     }
@@ -153,6 +149,6 @@ final class HistoryList {
             }
         }
         shown = out;
-        selected = Math.min(Math.max(0, selected), Math.max(0, shown.size() - 1));
+        selection.clamp(shown.size());
     }
 }

@@ -13,8 +13,7 @@ import java.util.Locale;
 final class ModelPicker {
     private List<ModelChoice> all = List.of();
     private List<ModelChoice> shown = List.of();
-    private final StringBuilder filter = new StringBuilder();
-    private int selected;
+    private final ListSelection selection = new ListSelection();
     private String loadNote = "loading the gateway's models…";
     private final String current;
 
@@ -39,30 +38,27 @@ final class ModelPicker {
     }
 
     void type(String s) {
-        filter.append(s);
+        selection.type(s);
         refilter();
-        selected = 0;
     }
 
     void backspace() {
-        if (filter.length() > 0) {
-            filter.setLength(filter.offsetByCodePoints(filter.length(), -1));
+        if (selection.backspace()) {
             refilter();
-            selected = 0;
         }
     }
 
     void up() {
-        selected = Math.max(0, selected - 1);
+        selection.move(-1, shown.size());
     }
 
     void down() {
-        selected = Math.min(shown.size() - 1, selected + 1);
+        selection.move(1, shown.size());
     }
 
     /** The model Enter would switch to, or null when nothing matches. */
     String selectedId() {
-        return shown.isEmpty() ? null : shown.get(Math.max(0, selected)).id();
+        return shown.isEmpty() ? null : shown.get(selection.selected()).id();
     }
 
     List<ModelChoice> shown() {
@@ -74,24 +70,24 @@ final class ModelPicker {
         DialogFrame frame = DialogFrame.centred(columns, rows, 72, listRows + 1);
         frame.draw(canvas, "Switch model", "Enter switch · Esc close");
         int c = canvas.put(frame.textLeft(), frame.row(0), frame.textRight(), "filter: ", Styles.DIM);
-        c = canvas.put(c, frame.row(0), frame.textRight(), filter.toString() + "▏", Styles.PLAIN);
+        c = canvas.put(c, frame.row(0), frame.textRight(), selection.filter() + "▏", Styles.PLAIN);
         if (!loadNote.isEmpty() && c + 2 + DisplayWidth.of(loadNote) <= frame.textRight()) {
             canvas.put(frame.textRight() - DisplayWidth.of(loadNote), frame.row(0), frame.textRight(), loadNote, Styles.DIM);
         }
         int visible = frame.innerRows() - 1;
-        int first = Math.max(0, Math.min(selected - visible + 1, shown.size() - visible));
+        int first = selection.firstVisible(visible, shown.size());
         for (int i = 0; i < visible && first + i < shown.size(); i++) {
             ModelChoice m = shown.get(first + i);
             String mark = m.id().equals(current) ? "● " : "  ";
-            frame.listRow(canvas, 1 + i, mark + m.id(), m.describe(), first + i == selected);
+            frame.listRow(canvas, 1 + i, mark + m.id(), m.describe(), first + i == selection.selected());
         }
         if (shown.isEmpty()) {
-            canvas.put(frame.textLeft(), frame.row(1), frame.textRight(), "no model matches \"" + filter + "\"", Styles.WARN);
+            canvas.put(frame.textLeft(), frame.row(1), frame.textRight(), "no model matches \"" + selection.filter() + "\"", Styles.WARN);
         }
     }
 
     private void refilter() {
-        String f = filter.toString().toLowerCase(Locale.ROOT);
+        String f = selection.filter().toLowerCase(Locale.ROOT);
         List<ModelChoice> out = new ArrayList<>();
         for (ModelChoice m : all) {
             if (m.id().toLowerCase(Locale.ROOT).contains(f)) {
@@ -99,13 +95,13 @@ final class ModelPicker {
             }
         }
         shown = out;
-        selected = Math.min(Math.max(0, selected), Math.max(0, shown.size() - 1));
+        selection.clamp(shown.size());
     }
 
     private void select(String id) {
         for (int i = 0; i < shown.size(); i++) {
             if (shown.get(i).id().equals(id)) {
-                selected = i;
+                selection.select(i);
                 return;
             }
         }
