@@ -16,7 +16,7 @@ import java.util.Set;
  * conversations whose messages contain the text join when the database search comes back.
  * The list itself arrives after the window opens (the database is read off the screen's thread).
  */
-final class HistoryList {
+final class HistoryList extends FilteredList {
     /** One line of the list; {@code byText} when only the messages, not the title, matched. */
     record Row(Conversation conversation, boolean byText) {
     }
@@ -28,7 +28,6 @@ final class HistoryList {
     private List<Conversation> textHits = List.of();
     private String textHitsFor = "";
     private List<Row> shown = List.of();
-    private final ListSelection selection = new ListSelection();
     private String note = "loading…";
 
     HistoryList(ZoneId zone) {
@@ -54,40 +53,9 @@ final class HistoryList {
         }
     }
 
-    String filter() {
-        return selection.filter();
-    }
-
-    void type(String s) {
-        selection.type(s);
-        refilter();
-    }
-
-    void backspace() {
-        if (selection.backspace()) {
-            refilter();
-        }
-    }
-
-    void up() {
-        selection.move(-1, shown.size());
-    }
-
-    void down() {
-        selection.move(1, shown.size());
-    }
-
-    void pageUp(int rows) {
-        selection.move(-rows, shown.size());
-    }
-
-    void pageDown(int rows) {
-        selection.move(rows, shown.size());
-    }
-
     /** The conversation Enter opens, or null when nothing is listed. */
     Conversation selectedConversation() {
-        return shown.isEmpty() ? null : shown.get(selection.selected()).conversation();
+        return shown.isEmpty() ? null : shown.get(selected()).conversation();
     }
 
     List<Row> shown() {
@@ -106,10 +74,10 @@ final class HistoryList {
             canvas.put(frame.textRight() - cw, frame.row(0), frame.textRight(), count, Styles.DIM);
         }
         int visible = frame.innerRows() - 1;
-        int first = selection.firstVisible(visible, shown.size());
+        int first = firstVisible(visible);
         for (int i = 0; i < visible && first + i < shown.size(); i++) {
             Row row = shown.get(first + i);
-            frame.listRow(canvas, 1 + i, label(row), detail(row.conversation()), first + i == selection.selected());
+            frame.listRow(canvas, 1 + i, label(row), detail(row.conversation()), first + i == selected());
         }
         if (shown.isEmpty() && all != null) {
             String empty = all.isEmpty() ? "no saved conversations yet" : "no conversation matches \"" + filter() + "\"";
@@ -128,7 +96,13 @@ final class HistoryList {
         return model + n + (n == 1 ? " message · " : " messages · ") + WHEN.format(c.updatedAt().atZone(zone));
     }
 
-    private void refilter() {
+    @Override
+    int rowCount() {
+        return shown.size();
+    }
+
+    @Override
+    void refilter() {
         if (all == null) {
             return;
         }
@@ -149,6 +123,6 @@ final class HistoryList {
             }
         }
         shown = out;
-        selection.clamp(shown.size());
+        clamp();
     }
 }

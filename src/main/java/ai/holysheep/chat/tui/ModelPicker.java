@@ -10,10 +10,9 @@ import java.util.Locale;
  * chosen with Enter. The gateway's list arrives later than the window opens; until then the
  * configured models are shown and the title says the list is loading.
  */
-final class ModelPicker {
+final class ModelPicker extends FilteredList {
     private List<ModelChoice> all = List.of();
     private List<ModelChoice> shown = List.of();
-    private final ListSelection selection = new ListSelection();
     private String loadNote = "loading the gateway's models…";
     private final String current;
 
@@ -37,28 +36,9 @@ final class ModelPicker {
         loadNote = note;
     }
 
-    void type(String s) {
-        selection.type(s);
-        refilter();
-    }
-
-    void backspace() {
-        if (selection.backspace()) {
-            refilter();
-        }
-    }
-
-    void up() {
-        selection.move(-1, shown.size());
-    }
-
-    void down() {
-        selection.move(1, shown.size());
-    }
-
     /** The model Enter would switch to, or null when nothing matches. */
     String selectedId() {
-        return shown.isEmpty() ? null : shown.get(selection.selected()).id();
+        return shown.isEmpty() ? null : shown.get(selected()).id();
     }
 
     List<ModelChoice> shown() {
@@ -70,24 +50,30 @@ final class ModelPicker {
         DialogFrame frame = DialogFrame.centred(columns, rows, 72, listRows + 1);
         frame.draw(canvas, "Switch model", "Enter switch · Esc close");
         int c = canvas.put(frame.textLeft(), frame.row(0), frame.textRight(), "filter: ", Styles.DIM);
-        c = canvas.put(c, frame.row(0), frame.textRight(), selection.filter() + "▏", Styles.PLAIN);
+        c = canvas.put(c, frame.row(0), frame.textRight(), filter() + "▏", Styles.PLAIN);
         if (!loadNote.isEmpty() && c + 2 + DisplayWidth.of(loadNote) <= frame.textRight()) {
             canvas.put(frame.textRight() - DisplayWidth.of(loadNote), frame.row(0), frame.textRight(), loadNote, Styles.DIM);
         }
         int visible = frame.innerRows() - 1;
-        int first = selection.firstVisible(visible, shown.size());
+        int first = firstVisible(visible);
         for (int i = 0; i < visible && first + i < shown.size(); i++) {
             ModelChoice m = shown.get(first + i);
             String mark = m.id().equals(current) ? "● " : "  ";
-            frame.listRow(canvas, 1 + i, mark + m.id(), m.describe(), first + i == selection.selected());
+            frame.listRow(canvas, 1 + i, mark + m.id(), m.describe(), first + i == selected());
         }
         if (shown.isEmpty()) {
-            canvas.put(frame.textLeft(), frame.row(1), frame.textRight(), "no model matches \"" + selection.filter() + "\"", Styles.WARN);
+            canvas.put(frame.textLeft(), frame.row(1), frame.textRight(), "no model matches \"" + filter() + "\"", Styles.WARN);
         }
     }
 
-    private void refilter() {
-        String f = selection.filter().toLowerCase(Locale.ROOT);
+    @Override
+    int rowCount() {
+        return shown.size();
+    }
+
+    @Override
+    void refilter() {
+        String f = filter().toLowerCase(Locale.ROOT);
         List<ModelChoice> out = new ArrayList<>();
         for (ModelChoice m : all) {
             if (m.id().toLowerCase(Locale.ROOT).contains(f)) {
@@ -95,13 +81,13 @@ final class ModelPicker {
             }
         }
         shown = out;
-        selection.clamp(shown.size());
+        clamp();
     }
 
     private void select(String id) {
         for (int i = 0; i < shown.size(); i++) {
             if (shown.get(i).id().equals(id)) {
-                selection.select(i);
+                select(i);
                 return;
             }
         }
