@@ -2,14 +2,18 @@
 # the jar with the same JVM options and start-up archive. Defines one function:
 #   launch JAR ARGS...   runs JAR with ARGS (stdin, stdout and the exit status passed through)
 #
-# Start-up (see docs/performance.md): a JVM tuned for short runs, plus an AppCDS archive of the
-# classes a chat run loads, kept next to the jar (JAR with .jsa for .jar) and remade whenever the
-# jar changes. A missing or stale archive is silently ignored (-Xshare:auto, cds logging off) so
-# stdout stays the answer. The archive is made by the first run that talks to a gateway (not
-# --version, --help or a subcommand, which would archive too little), written aside and renamed
-# so that concurrent runs never share a half-written file. `--version` alone runs without it:
-# that run loads a handful of classes, fewer than it costs to map the archive. HOLYSHEEP_CDS=0
-# turns the archive off; HOLYSHEEP_JAVA_OPTS adds JVM options.
+# Start-up (see docs/performance.md): a JVM tuned for short runs, plus a class-data-sharing
+# archive of the classes a chat run loads, kept next to the jar (JAR with .jsa for .jar) and remade
+# whenever the jar changes. It is a static archive (-Xshare:dump from the list of classes a chat
+# run loaded) because only that kind can hold picocli's classes, which are of Java 5's class-file
+# version. The first run that talks to a gateway (not --version, --help or a subcommand, which
+# would list too little) writes that list; the archive is then dumped in the background, output
+# discarded, so that run ends as soon as its answer does. One run at a time makes it (a lock
+# directory), writing aside and renaming so that no run reads half a file; a dump that fails
+# leaves a marker and is not tried again for the same jar. A missing or stale archive is
+# silently ignored (-Xshare:auto, cds logging off), so stdout stays the answer. `--version`
+# alone runs without it: that run loads a handful of classes, fewer than it costs to map the
+# archive. HOLYSHEEP_CDS=0 turns the archive off; HOLYSHEEP_JAVA_OPTS adds JVM options.
 # A small young generation (-Xmn16m) keeps a long chat's peak RSS down (a stream allocates fast
 # and short-lived); the old generation still grows as a long history needs.
 
@@ -35,16 +39,49 @@ launch() {
   if [ "${HOLYSHEEP_CDS:-1}" != 0 ] && ! $only_version && [ -w "$(dirname "$jar")" ]; then
     if [ -f "$archive" ] && [ "$archive" -nt "$jar" ]; then
       jvm+=(-XX:SharedArchiveFile="$archive")
-    elif archives_chat_run "$@"; then
-      local partial="$archive.$$.tmp" status
+    elif archives_chat_run "$@" && ! [ "$archive.failed" -nt "$jar" ] && claim_dump "$archive"; then
+      local classes="$archive.$$.classes" status
       set +e
-      java "${jvm[@]}" -XX:ArchiveClassesAtExit="$partial" ${HOLYSHEEP_JAVA_OPTS:-} -jar "$jar" "$@"
+      java "${jvm[@]}" -XX:DumpLoadedClassList="$classes" ${HOLYSHEEP_JAVA_OPTS:-} -jar "$jar" "$@"
       status=$?
       set -e
-      [ -s "$partial" ] && mv -f "$partial" "$archive" 2>/dev/null || true
-      rm -f "$partial"
+      if [ -s "$classes" ]; then
+        dump_archive "$jar" "$archive" "$classes" </dev/null >/dev/null 2>&1 &
+      else
+        rm -f "$classes"
+        rmdir "$archive.lock"
+      fi
       exit "$status"
     fi
   fi
   exec java "${jvm[@]}" ${HOLYSHEEP_JAVA_OPTS:-} -jar "$jar" "$@"
+}
+
+# True when this run may make ARCHIVE: no other run is making it. A lock left behind by a dump
+# that was killed is given up after ten minutes.
+claim_dump() {
+  local lock="$1.lock"
+  if [ -n "$(find "$lock" -maxdepth 0 -mmin +10 2>/dev/null)" ]; then
+    rmdir "$lock" 2>/dev/null || true
+  fi
+  mkdir "$lock" 2>/dev/null
+}
+
+# Dumps ARCHIVE from the class list CLASSES (then removed) for JAR; run in the background.
+dump_archive() {
+  local jar=$1 archive=$2 classes=$3
+  local partial="$archive.$$.tmp"
+  trap 'rm -f "$classes" "$partial"; rmdir "$archive.lock"' EXIT
+  trap 'exit 1' HUP INT TERM
+  # The class path must be the one runs use (-jar JAR), as an absolute path.
+  local made=false
+  java -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$classes" \
+    -XX:SharedArchiveFile="$partial" -cp "$jar" && [ -s "$partial" ] && made=true
+  rm -f "$classes"
+  if $made; then
+    mv -f "$partial" "$archive"
+    rm -f "$archive.failed"
+  else
+    : >"$archive.failed"
+  fi
 }

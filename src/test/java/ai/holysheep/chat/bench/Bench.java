@@ -2,16 +2,19 @@ package ai.holysheep.chat.bench;
 
 import ai.holysheep.chat.api.ChatMessage;
 import ai.holysheep.chat.api.ChatRequest;
+import ai.holysheep.chat.cli.LauncherArchive;
 import ai.holysheep.chat.sim.SimGateway;
 import ai.holysheep.chat.sim.SimOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -29,6 +32,8 @@ public final class Bench {
     private final Path jar;
     private final Path launcher;
     private final Path scratch;
+    /** The sections to measure: all of {@link #SECTIONS} unless {@code --only} names some. */
+    private final Set<String> only;
     private final Report report = new Report();
 
     /** How much to measure: the full run takes a few minutes, {@code --quick} about one. */
@@ -43,31 +48,39 @@ public final class Bench {
         }
     }
 
-    private Bench(Plan plan, Path jar, Path launcher, Path scratch) {
+    static final Set<String> SECTIONS = Set.of("drain", "first-token", "start-up", "tui");
+
+    private Bench(Plan plan, Path jar, Path launcher, Path scratch, Set<String> only) {
         this.plan = plan;
         this.jar = jar;
         this.launcher = launcher;
         this.scratch = scratch;
+        this.only = only;
     }
 
     public static void main(String[] args) throws Exception {
         Plan plan = Plan.fullRun();
+        Set<String> only = SECTIONS;
         Path jar = null;
         Path launcher = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> plan = Plan.quickRun();
+                case "--only" -> only = Set.of(args[++i].split(","));
                 case "--jar" -> jar = Path.of(args[++i]).toAbsolutePath();
                 case "--launcher" -> launcher = Path.of(args[++i]).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         if (jar == null || launcher == null) {
-            throw new IllegalArgumentException("usage: Bench --jar ABS_JAR --launcher LAUNCHER [--quick]");
+            throw new IllegalArgumentException("usage: Bench --jar ABS_JAR --launcher LAUNCHER [--quick] [--only SECTION,...]");
+        }
+        if (!SECTIONS.containsAll(only)) {
+            throw new IllegalArgumentException("--only takes some of " + String.join(",", new java.util.TreeSet<>(SECTIONS)));
         }
         Path scratch = Files.createTempDirectory("holysheep-bench");
         try {
-            new Bench(plan, jar, launcher, scratch).run();
+            new Bench(plan, jar, launcher, scratch, only).run();
         } finally {
             try (var files = Files.walk(scratch)) {
                 for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
@@ -92,12 +105,20 @@ public final class Bench {
             Sides smallSides = new Sides(small.baseUrl(), body);
             Sides largeSides = new Sides(large.baseUrl(), body);
             warmUp(smallSides, largeSides);
-            drain(smallSides, largeSides);
-            firstToken(smallSides);
-            inProcess(smallSides, largeSides);
-            startUp(smallSides);
-            launcherCheck(smallSides);
-            new TuiRuns(plan, jar, scratch, report).run();
+            if (measures("drain")) {
+                drain(smallSides, largeSides);
+            }
+            if (measures("first-token")) {
+                firstToken(smallSides);
+                inProcess(smallSides, largeSides);
+            }
+            if (measures("start-up")) {
+                startUp(smallSides);
+                launcherCheck(smallSides);
+            }
+            if (measures("tui")) {
+                new TuiRuns(plan, jar, scratch, report).run();
+            }
         }
         report.row("load average at end", loadAverage());
         report.print(System.out);
@@ -133,13 +154,22 @@ public final class Bench {
     }
 
     /** Both gateways serve a few streams first, so their JIT warm-up is not charged to the first runs. */
+    private boolean measures(String section) {
+        return only.contains(section);
+    }
+
     private void warmUp(Sides small, Sides large) throws Exception {
         for (int i = 0; i < 3; i++) {
             small.processes.drain(small.curl);
             large.processes.drain(large.curl);
         }
-        // The launcher may build its start-up archive on its first run; that run is not measured.
+        // The launcher may list the classes for its start-up archive on its first run and dump the
+        // archive in the background after it; neither that run nor the dump is measured.
         small.processes.drain(small.client);
+        Path archive = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", ".jsa"));
+        if (!"0".equals(System.getenv("HOLYSHEEP_CDS")) && !LauncherArchive.awaitMade(archive, Duration.ofSeconds(120))) {
+            report.row("start-up archive", "not made within 120 s: start-up figures are without it");
+        }
     }
 
     private void drain(Sides small, Sides large) throws Exception {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +142,8 @@ class InstalledFilesIT {
         assertEquals(0, chat.exitCode(), chat.stderr());
         assertTrue(chat.stdout().contains("simulated gateway"), chat.stdout());
         Path archive = prefix.resolve("share/holysheep-chat/holysheep-chat.jsa");
-        assertTrue(Files.size(archive) > 0, "archive made next to the installed jar");
+        // The run ends with its answer; the archive is dumped after it, in the background.
+        assertTrue(LauncherArchive.awaitMade(archive, Duration.ofSeconds(60)), "archive made next to the installed jar");
         assertTrue(files.contains(archive.toString()), "the archive is in the manifest");
         Ran cached = run(user, prefix.resolve("bin/holysheep-chat").toString(), "hello");
         assertEquals(chat.stdout(), cached.stdout(), "same answer with the archive in use");
