@@ -3,7 +3,9 @@ package ai.holysheep.chat.cli;
 import ai.holysheep.chat.store.Conversation;
 import ai.holysheep.chat.store.ConversationStore;
 import ai.holysheep.chat.store.ExportFormat;
+import ai.holysheep.chat.store.HistoryLocation;
 import ai.holysheep.chat.store.MessageStatus;
+import ai.holysheep.chat.store.NativeLibraryCache;
 import ai.holysheep.chat.store.Role;
 import ai.holysheep.chat.store.SchemaTooNewException;
 import ai.holysheep.chat.store.StoreException;
@@ -157,6 +159,7 @@ public final class ConversationsCommand implements Callable<Integer> {
     /** Opens the store for one command and turns its failures into one-line errors. */
     int withStore(Function<ConversationStore, Integer> work) {
         Path file = root.history.database(io);
+        NativeLibraryCache.use(HistoryLocation.nativeLibraryCache(io.env()));
         try (ConversationStore store = ConversationStore.open(file)) {
             int status = work.apply(store);
             io.out().flush();

@@ -55,7 +55,8 @@ public final class HistoryOptions {
             }
             return ChatSession.unsaved(settings);
         }
-        ChatSession session = ChatSession.saved(settings, ConversationStore.openAsync(database(io)), warn);
+        ChatSession session = ChatSession.saved(settings,
+                ConversationStore.openAsync(database(io), HistoryLocation.nativeLibraryCache(io.env())), warn);
         if (!continuing) {
             return session;
         }

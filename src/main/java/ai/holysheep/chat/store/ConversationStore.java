@@ -58,10 +58,22 @@ public final class ConversationStore implements AutoCloseable {
      * The future fails with a {@link StoreException} (e.g. {@link SchemaTooNewException}).
      */
     public static CompletableFuture<ConversationStore> openAsync(Path file) {
-        return openAsync(file, Clock.systemUTC());
+        return openAsync(file, Clock.systemUTC(), Optional.empty());
+    }
+
+    /**
+     * As {@link #openAsync(Path)}, with SQLite's native library kept in {@code nativeLibraries}
+     * ({@link NativeLibraryCache}) rather than extracted anew by the driver.
+     */
+    public static CompletableFuture<ConversationStore> openAsync(Path file, Path nativeLibraries) {
+        return openAsync(file, Clock.systemUTC(), Optional.of(nativeLibraries));
     }
 
     public static CompletableFuture<ConversationStore> openAsync(Path file, Clock clock) {
+        return openAsync(file, clock, Optional.empty());
+    }
+
+    private static CompletableFuture<ConversationStore> openAsync(Path file, Clock clock, Optional<Path> nativeLibraries) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(clock, "clock");
         ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
@@ -71,6 +83,7 @@ public final class ConversationStore implements AutoCloseable {
             return thread;
         });
         CompletableFuture<ConversationStore> opening = CompletableFuture.supplyAsync(() -> {
+            nativeLibraries.ifPresent(NativeLibraryCache::use);
             HistoryLocation.createParentDirectories(file);
             Connection connection = Database.open(file, Migrations.ALL);
             return new ConversationStore(file, writer, connection, clock);

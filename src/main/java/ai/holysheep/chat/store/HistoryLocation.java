@@ -18,15 +18,23 @@ public final class HistoryLocation {
      * The environment is a parameter so tests need not touch the real one.
      */
     public static Path defaultDatabase(Map<String, String> env) {
-        String dataHome = env.get("XDG_DATA_HOME");
-        Path base;
-        if (dataHome != null && !dataHome.isBlank() && Path.of(dataHome).isAbsolute()) {
-            base = Path.of(dataHome);
-        } else {
-            String home = env.getOrDefault("HOME", System.getProperty("user.home"));
-            base = Path.of(home, ".local", "share");
+        return baseDirectory(env, "XDG_DATA_HOME", ".local", "share").resolve("holysheep-chat").resolve("history.db");
+    }
+
+    /**
+     * Where SQLite's native library is kept ({@link NativeLibraryCache}):
+     * {@code $XDG_CACHE_HOME/holysheep-chat/native}, or {@code ~/.cache/…}, by the same rules.
+     */
+    public static Path nativeLibraryCache(Map<String, String> env) {
+        return baseDirectory(env, "XDG_CACHE_HOME", ".cache").resolve("holysheep-chat").resolve("native");
+    }
+
+    private static Path baseDirectory(Map<String, String> env, String variable, String... underHome) {
+        String value = env.get(variable);
+        if (value != null && !value.isBlank() && Path.of(value).isAbsolute()) {
+            return Path.of(value);
         }
-        return base.resolve("holysheep-chat").resolve("history.db");
+        return Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), underHome);
     }
 
     /**

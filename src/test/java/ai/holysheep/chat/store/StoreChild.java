@@ -11,6 +11,8 @@ import java.nio.file.Path;
  * "appending N" once word N is committed; the test kills it.
  * {@code write DB CONVERSATION NAME COUNT}: prints "ready", waits for "go" on stdin, then writes
  * COUNT prompt/answer pairs into the shared conversation and prints "done".
+ * {@code native DB CACHE}: opens the store with SQLite's library kept in CACHE, then prints the
+ * paths of the SQLite libraries the process has mapped, one a line.
  */
 public final class StoreChild {
     private StoreChild() {
@@ -21,12 +23,25 @@ public final class StoreChild {
         switch (args[0]) {
             case "stream" -> stream(file);
             case "write" -> write(file, Long.parseLong(args[2]), args[3], Integer.parseInt(args[4]));
+            case "native" -> nativeLibrary(file, Path.of(args[2]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
 
     static String word(int n) {
         return "w" + n + " ";
+    }
+
+    private static void nativeLibrary(Path file, Path cache) throws Exception {
+        try (ConversationStore store = ConversationStore.openAsync(file, cache).join()) {
+            store.listConversations(1);
+            try (var maps = java.nio.file.Files.lines(Path.of("/proc/self/maps"))) {
+                maps.filter(line -> line.contains("sqlitejdbc"))
+                        .map(line -> line.substring(line.indexOf('/')))
+                        .distinct()
+                        .forEach(System.out::println);
+            }
+        }
     }
 
     private static void stream(Path file) {
