@@ -22,27 +22,35 @@ public final class ChunkParser {
      *         unexpected shape is not an error, it simply carries nothing
      */
     public static Chunk parse(String data) {
-        Fields f = new Fields();
         try (JsonParser p = JsonCore.FACTORY.createParser(data)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new MalformedChunkException(data);
-            }
-            while (next(p, data) == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = next(p, data);
-                if ("choices".equals(name) && value == JsonToken.START_ARRAY) {
-                    choices(p, data, f);
-                } else if ("usage".equals(name) && value == JsonToken.START_OBJECT) {
-                    f.usage = usage(p, data);
-                } else if ("error".equals(name)) {
-                    f.hasError = true;
-                    skip(p, data);
-                } else {
-                    skip(p, data);
-                }
-            }
+            return read(p, data);
         } catch (IOException e) {
             throw new MalformedChunkException(data);
+        }
+    }
+
+    /**
+     * Reads the payload's object from {@code p}, positioned before it, and leaves {@code p} just
+     * after its closing brace; what may follow is the caller's to judge.
+     */
+    static Chunk read(JsonParser p, String data) throws IOException {
+        Fields f = new Fields();
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new MalformedChunkException(data);
+        }
+        while (next(p, data) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = next(p, data);
+            if ("choices".equals(name) && value == JsonToken.START_ARRAY) {
+                choices(p, data, f);
+            } else if ("usage".equals(name) && value == JsonToken.START_OBJECT) {
+                f.usage = usage(p, data);
+            } else if ("error".equals(name)) {
+                f.hasError = true;
+                skip(p, data);
+            } else {
+                skip(p, data);
+            }
         }
         if (f.hasError) {
             return withError(data);

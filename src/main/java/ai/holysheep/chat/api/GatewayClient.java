@@ -10,8 +10,13 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -65,12 +70,26 @@ public final class GatewayClient {
      */
     public static OkHttpClient.Builder httpClient(Duration connect, Duration idle) {
         return new OkHttpClient.Builder()
+                .dispatcher(new Dispatcher(callThreads()))
                 .connectTimeout(connect)
                 .readTimeout(idle)
                 .writeTimeout(connect)
                 .callTimeout(Duration.ZERO)
                 // Retries are ours: counted, delayed and shown; OkHttp's silent ones would hide them.
                 .retryOnConnectionFailure(false);
+    }
+
+    /**
+     * OkHttp's own call threads, except that the first is started now, while the caller is still
+     * preparing its request, rather than when the first call is queued: starting a thread is
+     * otherwise on the first token's path. Idle threads end after a minute, as OkHttp's do.
+     */
+    private static ExecutorService callThreads() {
+        ThreadPoolExecutor threads = new ThreadPoolExecutor(1, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), task -> new Thread(task, "OkHttp Dispatcher"));
+        threads.allowCoreThreadTimeOut(true);
+        threads.prestartCoreThread();
+        return threads;
     }
 
     public String baseUrl() {
@@ -200,6 +219,7 @@ public final class GatewayClient {
     private static final class Bridge extends EventSourceListener {
         private final StreamListener listener;
         private final AtomicBoolean cancelled;
+        private final ChunkStream chunks = new ChunkStream();
         private boolean sawDone;
 
         Bridge(StreamListener listener, AtomicBoolean cancelled) {
@@ -226,7 +246,7 @@ public final class GatewayClient {
             }
             Chunk chunk;
             try {
-                chunk = ChunkParser.parse(data);
+                chunk = chunks.parse(data);
             } catch (ChunkParser.MalformedChunkException e) {
                 cancelled.set(true);
                 source.cancel();
