@@ -5,6 +5,7 @@ import ai.holysheep.chat.cli.CliException;
 import ai.holysheep.chat.cli.CommandFactory;
 import ai.holysheep.chat.cli.CommandTypos;
 import ai.holysheep.chat.cli.ExitCode;
+import ai.holysheep.chat.cli.Gateways;
 import ai.holysheep.chat.cli.Io;
 import ai.holysheep.chat.cli.RootCommand;
 import ai.holysheep.chat.cli.Version;
@@ -38,7 +39,11 @@ public final class Main {
             io.error(typo.get());
             return ExitCode.USAGE;
         }
-        ChatCommand root = namesACommandOrHelp(commands, args) ? new RootCommand(io) : new ChatCommand(io);
+        boolean chat = !namesACommandOrHelp(commands, args);
+        if (chat) {
+            Gateways.loadSecurityProvidersAhead();
+        }
+        ChatCommand root = chat ? new ChatCommand(io) : new RootCommand(io);
         CommandLine cli = new CommandLine(root, new CommandFactory(io));
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));

@@ -37,14 +37,14 @@ public final class Bench {
     private final Report report = new Report();
 
     /** How much to measure: the full run takes a few minutes, {@code --quick} about one. */
-    record Plan(boolean quick, int smallTokens, int largeTokens, int drainRuns, int ttftRuns, int inProcessRuns, int startupRuns,
-                int tuiTokens, int tuiRuns) {
+    record Plan(boolean quick, int smallTokens, int largeTokens, int drainRuns, int ttftRuns, int inProcessRuns,
+                int jitWarmRequests, int startupRuns, int tuiTokens, int tuiRuns) {
         static Plan fullRun() {
-            return new Plan(false, 2_000, 50_000, 11, 21, 40, 21, 100_000, 3);
+            return new Plan(false, 2_000, 50_000, 11, 21, 40, 300, 21, 100_000, 3);
         }
 
         static Plan quickRun() {
-            return new Plan(true, 1_000, 10_000, 3, 5, 10, 5, 20_000, 1);
+            return new Plan(true, 1_000, 10_000, 3, 5, 10, 100, 5, 20_000, 1);
         }
     }
 
@@ -244,24 +244,22 @@ public final class Bench {
         InProcess client = new InProcess(small.baseUrl, scratch);
         List<String> curlTimes = new ArrayList<>(small.curl);
         curlTimes.addAll(1, List.of("-o", "/dev/null", "-w", "%{time_starttransfer}"));
-        for (int i = 0; i < Math.max(10, plan.inProcessRuns() / 2); i++) {
-            client.firstDelta();
-        }
-        List<Double> c = new ArrayList<>(), u = new ArrayList<>();
-        for (int i = 0; i < plan.inProcessRuns(); i++) {
-            c.add(client.firstDelta());
-            u.add(Double.parseDouble(small.processes.output(curlTimes).strip()));
-        }
-        Samples cs = Samples.of(c), us = Samples.of(u);
-        double gap = cs.median() - us.median();
-        report.section("2b. First token inside a warm client (new connection each run)");
-        report.row("client: Turn.start() → first Delta", cs.scaled(1000).spread("ms", 2));
-        report.row("curl: time_starttransfer", us.scaled(1000).spread("ms", 2));
-        report.row("client − curl (medians)", String.format(Locale.ROOT, "%+.2f ms", gap * 1000));
-        report.figure("ttft_inproc_client_ms", cs.median() * 1000, 2);
-        report.figure("ttft_inproc_curl_ms", us.median() * 1000, 2);
-        report.figure("ttft_inproc_gap_ms", gap * 1000, 2);
-        report.target("first token vs curl", "<= +2 ms (in-process)", gap, String.format(Locale.ROOT, "%+.2f ms", gap * 1000), gap <= 0.002);
+        report.section("2b. First token inside a running client (new client and connection each run)");
+        // Twice: early in the process's life, when most of the request path still runs in the
+        // interpreter (as in a one-shot or a chat's first turns), and once the JIT has compiled
+        // it, which is how curl's native code always runs. The target is judged on the second.
+        int early = Math.max(10, plan.inProcessRuns() / 2);
+        Gap first = firstTokenGap(client, small.processes, curlTimes, early, "after " + early + " requests");
+        Gap warm = firstTokenGap(client, small.processes, curlTimes, plan.jitWarmRequests() - early,
+                "JIT-warm, after " + plan.jitWarmRequests() + " requests");
+        report.figure("ttft_inproc_early_client_ms", first.client() * 1000, 2);
+        report.figure("ttft_inproc_early_gap_ms", first.gap() * 1000, 2);
+        report.figure("ttft_inproc_client_ms", warm.client() * 1000, 2);
+        report.figure("ttft_inproc_curl_ms", warm.curl() * 1000, 2);
+        report.figure("ttft_inproc_gap_ms", warm.gap() * 1000, 2);
+        report.target("first token vs curl", "<= +2 ms (JIT-warm client)", warm.gap(),
+                String.format(Locale.ROOT, "%+.2f ms (after %d requests: %+.2f ms)", warm.gap() * 1000, early, first.gap() * 1000),
+                warm.gap() <= 0.002);
 
         InProcess drainer = new InProcess(large.baseUrl, scratch);
         for (int i = 0; i < 3; i++) {
@@ -275,6 +273,31 @@ public final class Bench {
         report.row("warm one-shot, " + plan.largeTokens() + " tokens to /dev/null", ds.spread("s", 3));
         report.row("  = tokens per second", String.format(Locale.ROOT, "%.0f", plan.largeTokens() / ds.median()));
         report.figure("drain_warm_tokens_per_s", plan.largeTokens() / ds.median(), 0);
+    }
+
+    /** Client and curl medians of one measured batch, and the client's lead or lag. */
+    private record Gap(double client, double curl) {
+        double gap() {
+            return client - curl;
+        }
+    }
+
+    /** Runs {@code warmUp} unmeasured requests, then measures, each client run paired with a curl run. */
+    private Gap firstTokenGap(InProcess client, Processes curl, List<String> curlTimes, int warmUp, String label) throws Exception {
+        for (int i = 0; i < warmUp; i++) {
+            client.firstDelta();
+        }
+        List<Double> c = new ArrayList<>(), u = new ArrayList<>();
+        for (int i = 0; i < plan.inProcessRuns(); i++) {
+            c.add(client.firstDelta());
+            u.add(Double.parseDouble(curl.output(curlTimes).strip()));
+        }
+        Samples cs = Samples.of(c), us = Samples.of(u);
+        Gap gap = new Gap(cs.median(), us.median());
+        report.row("client, " + label + ": Turn.start() → first Delta", cs.scaled(1000).spread("ms", 2));
+        report.row("  curl in the same runs: time_starttransfer", us.scaled(1000).spread("ms", 2));
+        report.row("  client − curl (medians)", String.format(Locale.ROOT, "%+.2f ms", gap.gap() * 1000));
+        return gap;
     }
 
     private void startUp(Sides small) throws Exception {
