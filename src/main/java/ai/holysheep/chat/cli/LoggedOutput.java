@@ -51,6 +51,11 @@ final class LoggedOutput implements TurnOutput {
     }
 
     @Override
+    public void prepare() {
+        shown.prepare();
+    }
+
+    @Override
     public void flush() {
         shown.flush();
     }

@@ -38,6 +38,7 @@ final class OneShot {
         EventChannel channel = new EventChannel();
         Turn turn = new Turn(client, request, channel, retry, scheduler);
         turn.start();
+        output.prepare();
         Thread cancelOnExit = new Thread(() -> cancelAndSave(turn), "cancel-turn");
         Runtime.getRuntime().addShutdownHook(cancelOnExit);
         try {

@@ -17,6 +17,7 @@ final class TextOutput implements TurnOutput {
     private final Io io;
     private final Supplier<AnswerPrinter> printers;
     private final RetryNotice notice;
+    /** Made by {@link #prepare} or on first use. */
     private AnswerPrinter answer;
     private final boolean dimReasoning;
     private final TerminalSanitizer reasoning = new TerminalSanitizer();
@@ -28,7 +29,6 @@ final class TextOutput implements TurnOutput {
     TextOutput(Io io, Supplier<AnswerPrinter> printers, boolean dimReasoning) {
         this.io = io;
         this.printers = printers;
-        this.answer = printers.get();
         this.notice = new RetryNotice(io);
         this.dimReasoning = dimReasoning;
     }
@@ -39,7 +39,7 @@ final class TextOutput implements TurnOutput {
             notice.clear();
             closeReasoning();
             answerStarted = true;
-            answer.append(d.text());
+            printer().append(d.text());
         } else if (event instanceof StreamEvent.Reasoning r) {
             if (io.stderrIsTerminal() && !answerStarted) {
                 String text = reasoning.feed(r.text());
@@ -85,7 +85,7 @@ final class TextOutput implements TurnOutput {
      */
     private void restartAnswer() {
         if (answerStarted) {
-            answer.finish();
+            printer().finish();
             io.out().flush();
         }
         io.error("the connection broke and the answer was asked again; the new answer differs from the one above:");
@@ -98,9 +98,26 @@ final class TextOutput implements TurnOutput {
         closeReasoning();
         if (!answerEnded) {
             answerEnded = true;
-            answer.finish();
+            printer().finish();
         }
         io.out().flush();
+    }
+
+    /**
+     * Makes the answer's printer now: on a terminal that measures its width (an {@code stty}
+     * process) and sets up markdown rendering, tens of milliseconds best spent while the request
+     * is on its way rather than before it is sent.
+     */
+    @Override
+    public void prepare() {
+        printer();
+    }
+
+    private AnswerPrinter printer() {
+        if (answer == null) {
+            answer = printers.get();
+        }
+        return answer;
     }
 
     @Override

@@ -6,6 +6,10 @@ import ai.holysheep.chat.stream.StreamEvent;
 interface TurnOutput {
     void show(StreamEvent event);
 
+    /** Called once the request is sent: set-up that can wait until then is done here. */
+    default void prepare() {
+    }
+
     /** Called whenever no further event is waiting, so output is flushed in batches, not per token. */
     void flush();
 

@@ -33,6 +33,35 @@ class TextOutputTest {
                 AnswerStyle.colour(choice, io.stderrIsTerminal(), io.env()));
     }
 
+    @Test
+    void thePrinterIsMadeWhenPreparedWhileTheRequestIsOnItsWayNotBefore() {
+        Io io = io(true, false, Map.of());
+        int[] made = {0};
+        TextOutput output = new TextOutput(io, () -> {
+            made[0]++;
+            return AnswerStyle.printer(io, false, AnswerStyle.Choice.never);
+        }, false);
+        assertEquals(0, made[0], "building the output measures no terminal");
+        output.prepare();
+        assertEquals(1, made[0]);
+        answer(output, "안녕, ", "world");
+        assertEquals(1, made[0]);
+        assertTrue(screen().contains("안녕, world"), stdout());
+    }
+
+    @Test
+    void withoutPreparingThePrinterIsMadeByTheFirstEvent() {
+        Io io = io(false, false, Map.of());
+        int[] made = {0};
+        TextOutput output = new TextOutput(io, () -> {
+            made[0]++;
+            return AnswerStyle.printer(io, true, AnswerStyle.Choice.never);
+        }, false);
+        answer(output, "plain");
+        assertEquals(1, made[0]);
+        assertEquals("plain\n", stdout());
+    }
+
     private static void answer(TextOutput output, String... deltas) {
         for (String delta : deltas) {
             output.show(new StreamEvent.Delta(delta));
