@@ -35,12 +35,8 @@ class TextOutputTest {
 
     @Test
     void thePrinterIsMadeWhenPreparedWhileTheRequestIsOnItsWayNotBefore() {
-        Io io = io(true, false, Map.of());
         int[] made = {0};
-        TextOutput output = new TextOutput(io, () -> {
-            made[0]++;
-            return AnswerStyle.printer(io, false, AnswerStyle.Choice.never);
-        }, false);
+        TextOutput output = counted(io(true, false, Map.of()), false, made);
         assertEquals(0, made[0], "building the output measures no terminal");
         output.prepare();
         assertEquals(1, made[0]);
@@ -51,15 +47,19 @@ class TextOutputTest {
 
     @Test
     void withoutPreparingThePrinterIsMadeByTheFirstEvent() {
-        Io io = io(false, false, Map.of());
         int[] made = {0};
-        TextOutput output = new TextOutput(io, () -> {
-            made[0]++;
-            return AnswerStyle.printer(io, true, AnswerStyle.Choice.never);
-        }, false);
+        TextOutput output = counted(io(false, false, Map.of()), true, made);
         answer(output, "plain");
         assertEquals(1, made[0]);
         assertEquals("plain\n", stdout());
+    }
+
+    /** An output whose printers are counted in {@code made[0]} as they are made. */
+    private static TextOutput counted(Io io, boolean raw, int[] made) {
+        return new TextOutput(io, () -> {
+            made[0]++;
+            return AnswerStyle.printer(io, raw, AnswerStyle.Choice.never);
+        }, false);
     }
 
     private static void answer(TextOutput output, String... deltas) {
