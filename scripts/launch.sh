@@ -41,10 +41,13 @@ launch() {
       jvm+=(-XX:SharedArchiveFile="$archive")
     elif archives_chat_run "$@" && ! [ "$archive.failed" -nt "$jar" ] && claim_dump "$archive"; then
       local classes="$archive.$$.classes" status
+      # Until the dump takes them over, the list and the lock are this run's to clean up.
+      trap 'rm -f "$classes"; rmdir "$archive.lock" 2>/dev/null' EXIT
       set +e
       java "${jvm[@]}" -XX:DumpLoadedClassList="$classes" ${HOLYSHEEP_JAVA_OPTS:-} -jar "$jar" "$@"
       status=$?
       set -e
+      trap - EXIT
       if [ -s "$classes" ]; then
         dump_archive "$jar" "$archive" "$classes" </dev/null >/dev/null 2>&1 &
       else
