@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.holysheep.chat.tui.Tmux;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +100,40 @@ class InstalledFilesIT {
         Ran r = run(Map.of(), "zsh", "-n", ZSH.toString());
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(Files.readString(ZSH).startsWith("#compdef holysheep-chat\n"));
+    }
+
+    /** Tab pressed in an interactive zsh, in a real terminal, with the completion on fpath as installed. */
+    @Test
+    void theZshCompletionCompletesOnTab() throws Exception {
+        assumeTrue(onPath("zsh"), "zsh is not installed");
+        assumeTrue(Tmux.available(), "tmux is not installed");
+        Path functions = Files.createDirectories(tmp.resolve("zsh-functions"));
+        Files.copy(ZSH, functions.resolve("_holysheep-chat"));
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path launcher = bin.resolve("holysheep-chat");
+        Files.writeString(launcher, "#!/bin/sh\nexec java -jar '" + TARGET.resolve("holysheep-chat.jar").toAbsolutePath()
+                + "' \"$@\"\n");
+        launcher.toFile().setExecutable(true);
+        Files.writeString(tmp.resolve(".zshrc"), "fpath=(" + functions + " $fpath)\n"
+                + "autoload -Uz compinit && compinit -u -d " + tmp.resolve(".zcompdump") + "\n"
+                + "PATH=" + bin + ":$PATH\nPROMPT='zsh> '\n");
+        String zsh = "env ZDOTDIR=" + tmp + " HOME=" + tmp + " TERM=xterm-256color zsh -i";
+        try (Tmux terminal = new Tmux(120, 20, zsh)) {
+            // capture-pane drops trailing blanks, so a line never ends in a space here.
+            terminal.await("the prompt", s -> s.contains("zsh>"));
+
+            terminal.type("holysheep-chat --form");
+            terminal.press("Tab");
+            terminal.await("--format completed", s -> s.contains("zsh> holysheep-chat --format\n"));
+            terminal.press("Tab");
+            terminal.await("its values listed", s -> s.contains("json") && s.contains("text"));
+
+            terminal.press("C-u");
+            terminal.type("holysheep-chat conversations ");
+            terminal.press("Tab");
+            terminal.await("the subcommands listed",
+                    s -> s.contains("delete") && s.contains("export") && s.contains("list") && s.contains("search"));
+        }
     }
 
     @Test
