@@ -19,7 +19,8 @@ public final class HistoryOptions {
             description = "The history database (default: $XDG_DATA_HOME/holysheep-chat/history.db).")
     Path historyDb;
 
-    @Option(names = "--no-save", description = "Do not save this conversation.")
+    @Option(names = "--no-save", description = "Do not save this conversation (with -c or --conversation: "
+            + "ask with a saved conversation as context without adding to it).")
     boolean noSave;
 
     @Option(names = {"-c", "--continue"},
@@ -48,11 +49,7 @@ public final class HistoryOptions {
             throw new CliException(ExitCode.USAGE, "--continue and --conversation cannot be used together");
         }
         boolean continuing = continueRecent || conversation != null;
-        if (noSave) {
-            if (continuing) {
-                throw new CliException(ExitCode.USAGE,
-                        "--no-save cannot be used with --continue or --conversation");
-            }
+        if (noSave && !continuing) {
             return ChatSession.unsaved(settings);
         }
         ChatSession session = ChatSession.saved(settings,
@@ -70,6 +67,12 @@ public final class HistoryOptions {
             // A model chosen on the command line wins; otherwise the conversation keeps its own.
             if (settings.origins().get("model") == Origin.FLAG) {
                 session.switchModel(settings.model());
+            }
+            if (noSave) {
+                // Asked with the saved conversation as context; this turn is not added to it.
+                ChatSession unsaved = session.withoutSaving();
+                session.close();
+                return unsaved;
             }
             return session;
         } catch (SchemaTooNewException e) {

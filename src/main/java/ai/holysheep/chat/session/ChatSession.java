@@ -276,6 +276,21 @@ public final class ChatSession implements AutoCloseable {
         return found.isEmpty() ? found : load(found.get().id());
     }
 
+    /**
+     * A session that saves nothing and starts where this one is: its messages as context, its
+     * model and system prompt. For asking about a saved conversation without adding to it.
+     *
+     * @throws IllegalStateException when a turn is in progress
+     */
+    public synchronized ChatSession withoutSaving() {
+        ensureNoTurn();
+        ChatSession unsaved = unsaved(settings);
+        unsaved.messages.addAll(messages);
+        unsaved.model = model;
+        unsaved.systemPrompt = systemPrompt;
+        return unsaved;
+    }
+
     /** Closes the store after its queued writes; an answer still streaming is kept as partial. */
     @Override
     public void close() {

@@ -152,6 +152,31 @@ class SavedConversationsTest {
     }
 
     @Test
+    void noSaveWithContinueAsksWithTheSavedContextAndAddsNothingToIt() {
+        String first = answer(ask("first question"));
+        answer(ask("-c", "--no-save", "a private aside"));
+
+        List<String> sent = sentMessages(1);
+        assertEquals(3, sent.size());
+        assertEquals("user: first question", sent.get(0));
+        assertEquals(first, shown(sent.get(1).substring("assistant: ".length())));
+        assertEquals("user: a private aside", sent.get(2));
+        assertEquals(1, conversations().size());
+        assertEquals(2, saved(conversations().get(0).id()).size());
+    }
+
+    @Test
+    void noSaveWithAConversationIdKeepsItsModelAndAddsNothing() {
+        answer(ask("--model", "deepseek-v3.2", "about pipes"));
+        long pipes = conversations().get(0).id();
+
+        answer(ask("--conversation", String.valueOf(pipes), "--no-save", "and named pipes?"));
+        assertEquals("deepseek-v3.2", gateway.requests().get(1).json().get("model").asText());
+        assertEquals("user: about pipes", sentMessages(1).get(0));
+        assertEquals(2, saved(pipes).size());
+    }
+
+    @Test
     void aHistoryThatCannotBeOpenedOnlyWarnsAndTheAnswerStillArrives() throws Exception {
         Path aFile = dir.resolve("not-a-directory");
         Files.writeString(aFile, "x");

@@ -236,6 +236,26 @@ class ChatSessionTest {
     }
 
     @Test
+    void aSessionWithoutSavingStartsFromTheSavedContextAndWritesNothing() {
+        try (ChatSession first = savedSession(settings("deepseek-v3.2", "Be brief."))) {
+            first.beginTurn("first");
+            answer(first, new StreamEvent.Delta("an answer"), new StreamEvent.Done("stop"));
+        }
+        ChatSession later = savedSession(settings("gpt-4.1", "Be brief."));
+        later.continueMostRecent().orElseThrow();
+        ChatSession aside = later.withoutSaving();
+        later.close();
+
+        assertFalse(aside.saving());
+        assertEquals("deepseek-v3.2", aside.model());
+        ChatRequest request = aside.beginTurn("an aside");
+        assertEquals(List.of(ChatMessage.system("Be brief."), ChatMessage.user("first"),
+                ChatMessage.assistant("an answer"), ChatMessage.user("an aside")), request.messages());
+        answer(aside, new StreamEvent.Delta("aside answer"), new StreamEvent.Done("stop"));
+        assertEquals(2, storedMessages().size(), "nothing was added to the saved conversation");
+    }
+
+    @Test
     void aContinuedConversationSendsItsEarlierMessagesPartialOnesIncludedAndUsesItsModel() {
         try (ChatSession first = savedSession(settings("deepseek-v3.2", "Be brief."))) {
             first.beginTurn("first");
