@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -76,7 +77,7 @@ public final class Bench {
             throw new IllegalArgumentException("usage: Bench --jar ABS_JAR --launcher LAUNCHER [--quick] [--only SECTION,...]");
         }
         if (!SECTIONS.containsAll(only)) {
-            throw new IllegalArgumentException("--only takes some of " + String.join(",", new java.util.TreeSet<>(SECTIONS)));
+            throw new IllegalArgumentException("--only takes some of " + String.join(",", new TreeSet<>(SECTIONS)));
         }
         Path scratch = Files.createTempDirectory("holysheep-bench");
         try {
@@ -153,11 +154,11 @@ public final class Bench {
         }
     }
 
-    /** Both gateways serve a few streams first, so their JIT warm-up is not charged to the first runs. */
     private boolean measures(String section) {
         return only.contains(section);
     }
 
+    /** Both gateways serve a few streams first, so their JIT warm-up is not charged to the first runs. */
     private void warmUp(Sides small, Sides large) throws Exception {
         for (int i = 0; i < 3; i++) {
             small.processes.drain(small.curl);
