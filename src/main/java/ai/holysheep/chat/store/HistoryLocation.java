@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
-/** Where the history database lives by default, following the XDG base directory rules. */
+/** Where the history database, and the cached copy of SQLite's native library, live by default (XDG rules). */
 public final class HistoryLocation {
     private HistoryLocation() {
     }
