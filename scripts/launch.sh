@@ -37,7 +37,12 @@ launch() {
     case $1 in -V|--version) only_version=true ;; esac
   fi
   if [ "${HOLYSHEEP_CDS:-1}" != 0 ] && ! $only_version && [ -w "$(dirname "$jar")" ]; then
-    if [ -f "$archive" ] && [ "$archive" -nt "$jar" ]; then
+    # An archive only works with the JDK that made it (another one ignores it silently), so the
+    # JDK's path is kept beside it and a change of JDK remakes it.
+    local jdk made_by=""
+    jdk=$(readlink -f "$(command -v java)" 2>/dev/null || command -v java || true)
+    [ -f "$archive.jdk" ] && read -r made_by <"$archive.jdk"
+    if [ -f "$archive" ] && [ "$archive" -nt "$jar" ] && [ "$made_by" = "$jdk" ]; then
       jvm+=(-XX:SharedArchiveFile="$archive")
     elif archives_chat_run "$@" && ! [ "$archive.failed" -nt "$jar" ] && claim_dump "$archive"; then
       local classes="$archive.$$.classes" status
@@ -49,7 +54,7 @@ launch() {
       set -e
       trap - EXIT
       if [ -s "$classes" ]; then
-        dump_archive "$jar" "$archive" "$classes" </dev/null >/dev/null 2>&1 &
+        dump_archive "$jar" "$archive" "$classes" "$jdk" </dev/null >/dev/null 2>&1 &
       else
         rm -f "$classes"
         rmdir "$archive.lock"
@@ -70,9 +75,10 @@ claim_dump() {
   mkdir "$lock" 2>/dev/null
 }
 
-# Dumps ARCHIVE from the class list CLASSES (then removed) for JAR; run in the background.
+# Dumps ARCHIVE from the class list CLASSES (then removed) for JAR with the JDK at JDK; run in
+# the background.
 dump_archive() {
-  local jar=$1 archive=$2 classes=$3
+  local jar=$1 archive=$2 classes=$3 jdk=$4
   local partial="$archive.$$.tmp"
   trap 'rm -f "$classes" "$partial"; rmdir "$archive.lock"' EXIT
   trap 'exit 1' HUP INT TERM
@@ -82,6 +88,7 @@ dump_archive() {
     -XX:SharedArchiveFile="$partial" -cp "$jar" && [ -s "$partial" ] && made=true
   rm -f "$classes"
   if $made; then
+    printf '%s\n' "$jdk" >"$archive.jdk"
     mv -f "$partial" "$archive"
     rm -f "$archive.failed"
   else
