@@ -36,7 +36,7 @@ launch() {
   if [ $# -eq 1 ]; then
     case $1 in -V|--version) only_version=true ;; esac
   fi
-  if [ "${HOLYSHEEP_CDS:-1}" != 0 ] && ! $only_version && [ -w "$(dirname "$jar")" ]; then
+  if [ "${HOLYSHEEP_CDS:-1}" != 0 ] && ! $only_version && [ -w "${jar%/*}" ]; then
     # An archive only works with the JDK that made it (another one ignores it silently), so the
     # JDK's path is kept beside it and a change of JDK remakes it.
     local jdk made_by=""
