@@ -2,6 +2,7 @@ package ai.holysheep.chat.bench.jmh;
 
 import ai.holysheep.chat.api.Chunk;
 import ai.holysheep.chat.api.ChunkParser;
+import ai.holysheep.chat.api.ChunkStream;
 import ai.holysheep.chat.api.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,9 +16,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The per-token hot path: one SSE payload to a {@link Chunk}. {@code tree} is the obvious way
- * (a databind tree per payload), kept here as the yardstick the streaming parser is judged by.
- * Run with {@code scripts/bench --jmh}.
+ * The per-token hot path: one SSE payload to a {@link Chunk}. {@code stream} is what a stream
+ * does ({@link ChunkStream}: one parser handed each payload in turn), {@code streaming} a new
+ * streaming parser per payload ({@link ChunkParser#parse}), and {@code tree} the obvious way (a
+ * databind tree per payload), kept as the yardstick. Run with {@code scripts/bench --jmh}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,6 +32,7 @@ public class ChunkParsingBench {
     public String shape;
 
     private String payload;
+    private final ChunkStream chunks = new ChunkStream();
 
     @org.openjdk.jmh.annotations.Setup
     public void setUp() {
@@ -41,6 +44,11 @@ public class ChunkParsingBench {
                     + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":50000,\"total_tokens\":50012}}";
             default -> throw new IllegalArgumentException(shape);
         };
+    }
+
+    @Benchmark
+    public Chunk stream() {
+        return chunks.parse(payload);
     }
 
     @Benchmark
