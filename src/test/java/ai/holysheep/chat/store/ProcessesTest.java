@@ -155,7 +155,8 @@ class ProcessesTest {
     private Process start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), StoreChild.class.getName()));
+                // Killed children cannot delete the SQLite library the driver extracts: keep it here.
+                "-Djava.io.tmpdir=" + dir, "-cp", System.getProperty("java.class.path"), StoreChild.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectError(dir.resolve("stderr-" + children.size()).toFile())
                 .start();
