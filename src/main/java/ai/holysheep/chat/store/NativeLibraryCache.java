@@ -7,9 +7,13 @@ import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Optional;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import org.sqlite.util.LibraryLoaderUtil;
 
@@ -19,7 +23,8 @@ import org.sqlite.util.LibraryLoaderUtil;
  * temporary directory on every start and reads it back to compare, which was a large share of
  * the work a short one-shot did besides talking to the gateway. The copy is named after the
  * library entry's checksum, so a different driver version gets its own copy. Whenever the copy
- * cannot be used, nothing is changed and the driver extracts its own as before.
+ * cannot be used (or could have been written by another user), nothing is changed and the driver
+ * extracts its own as before.
  */
 public final class NativeLibraryCache {
     private static final String PATH_PROPERTY = "org.sqlite.lib.path";
@@ -64,10 +69,20 @@ public final class NativeLibraryCache {
             String copyName = dot < 0 ? name + "-" + Long.toHexString(entry.getCrc())
                     : name.substring(0, dot) + "-" + Long.toHexString(entry.getCrc()) + name.substring(dot);
             Path copy = directory.resolve(copyName).toAbsolutePath();
-            if (Files.isRegularFile(copy) && Files.size(copy) == entry.getSize()) {
-                return Optional.of(copy);
-            }
             HistoryLocation.createParentDirectories(copy);
+            // Code is loaded from here: a directory or copy that someone else could have written
+            // (a shared XDG_CACHE_HOME, say) is not used at all.
+            if (!onlyOursToWrite(copy.getParent())) {
+                return Optional.empty();
+            }
+            if (Files.exists(copy, LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS) || !onlyOursToWrite(copy)) {
+                    return Optional.empty();
+                }
+                if (Files.size(copy) == entry.getSize()) {
+                    return Optional.of(copy);
+                }
+            }
             // Written aside and moved into place, so a concurrent run never loads half a file.
             Path partial = Files.createTempFile(copy.getParent(), copyName, ".tmp");
             try {
@@ -85,6 +100,18 @@ public final class NativeLibraryCache {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** Owned by this user and writable by no one else (where the file system says so). */
+    private static boolean onlyOursToWrite(Path path) throws IOException {
+        if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return true;
+        }
+        PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        Set<PosixFilePermission> permissions = attributes.permissions();
+        return attributes.owner().getName().equals(System.getProperty("user.name"))
+                && !permissions.contains(PosixFilePermission.GROUP_WRITE)
+                && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
     }
 
     private static void moveIntoPlace(Path partial, Path copy) throws IOException {

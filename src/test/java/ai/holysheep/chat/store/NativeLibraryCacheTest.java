@@ -13,6 +13,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,23 @@ class NativeLibraryCacheTest {
 
         assertEquals(copy, NativeLibraryCache.cachedCopy(cache).orElseThrow());
         assertArrayEquals(driverLibrary(), Files.readAllBytes(copy));
+    }
+
+    @Test
+    void aCopyOrDirectoryOthersCouldHaveWrittenIsNotUsed() throws Exception {
+        Path cache = dir.resolve("native");
+        Path copy = NativeLibraryCache.cachedCopy(cache).orElseThrow();
+
+        Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertEquals(Optional.empty(), NativeLibraryCache.cachedCopy(cache));
+        assertEquals("rw-rw-rw-", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)), "left as it was");
+
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertEquals(Optional.empty(), NativeLibraryCache.cachedCopy(shared));
+        try (Stream<Path> files = Files.list(shared)) {
+            assertEquals(List.of(), files.toList(), "nothing written there");
+        }
     }
 
     @Test
