@@ -1,6 +1,7 @@
 package ai.holysheep.chat;
 
 import ai.holysheep.chat.cli.ChatCommand;
+import ai.holysheep.chat.cli.ChatModel;
 import ai.holysheep.chat.cli.CliException;
 import ai.holysheep.chat.cli.CommandFactory;
 import ai.holysheep.chat.cli.CommandTypos;
@@ -44,7 +45,10 @@ public final class Main {
             Gateways.loadSecurityProvidersAhead();
         }
         ChatCommand root = chat ? new ChatCommand(io) : new RootCommand(io);
-        CommandLine cli = new CommandLine(root, new CommandFactory(io));
+        // A chat run's model is built without reading annotations (ChatModel): a third of
+        // picocli's start-up. Help, completions and the man page use the annotated RootCommand.
+        Object model = chat ? ChatModel.load(root).<Object>map(spec -> spec).orElse(root) : root;
+        CommandLine cli = new CommandLine(model, new CommandFactory(io));
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));
         cli.setParameterExceptionHandler((ex, argv) -> {
