@@ -35,6 +35,8 @@ class InstalledFilesIT {
 
     Ran run(Map<String, String> env, String... command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command);
+        // Hermetic: a developer's own key, gateway, config or XDG directories never reach the child.
+        pb.environment().keySet().removeIf(name -> name.startsWith("HOLYSHEEP_") || name.startsWith("XDG_"));
         pb.environment().putAll(env);
         Path out = tmp.resolve("out-" + System.nanoTime());
         Path err = tmp.resolve("err-" + System.nanoTime());
@@ -117,7 +119,7 @@ class InstalledFilesIT {
         Files.writeString(tmp.resolve(".zshrc"), "fpath=(" + functions + " $fpath)\n"
                 + "autoload -Uz compinit && compinit -u -d " + tmp.resolve(".zcompdump") + "\n"
                 + "PATH=" + bin + ":$PATH\nPROMPT='zsh> '\n");
-        String zsh = "env ZDOTDIR=" + tmp + " HOME=" + tmp + " TERM=xterm-256color zsh -i";
+        String zsh = "env -i PATH=" + System.getenv("PATH") + " ZDOTDIR=" + tmp + " HOME=" + tmp + " TERM=xterm-256color zsh -i";
         try (Tmux terminal = new Tmux(120, 20, zsh)) {
             // capture-pane drops trailing blanks, so a line never ends in a space here.
             terminal.await("the prompt", s -> s.contains("zsh>"));

@@ -104,7 +104,7 @@ class OneShotKilledTest {
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "--history-db", db.toString(), "--base-url", gateway.baseUrl(), PROMPT);
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("HOLYSHEEP_"));
+        env.keySet().removeIf(name -> name.startsWith("HOLYSHEEP_") || name.startsWith("XDG_"));
         env.put("HOME", dir.toString());
         env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
         builder.redirectError(dir.resolve("stderr").toFile());
