@@ -4,6 +4,7 @@ import ai.holysheep.chat.cli.ChatCommand;
 import ai.holysheep.chat.cli.ChatModel;
 import ai.holysheep.chat.cli.CliException;
 import ai.holysheep.chat.cli.CommandFactory;
+import ai.holysheep.chat.cli.CommandPosition;
 import ai.holysheep.chat.cli.CommandTypos;
 import ai.holysheep.chat.cli.ExitCode;
 import ai.holysheep.chat.cli.Gateways;
@@ -14,6 +15,7 @@ import ai.holysheep.chat.config.ConfigException;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Bootstraps picocli and maps every way a command can end to one line and an exit status. */
 public final class Main {
@@ -40,14 +42,22 @@ public final class Main {
             io.error(typo.get());
             return ExitCode.USAGE;
         }
-        boolean chat = !namesACommandOrHelp(commands, args);
-        if (chat) {
+        // Most runs name no command word at all: their security providers start loading at once,
+        // beside the parsing.
+        boolean surelyChat = !CommandPosition.mentionsACommandOrHelp(commands, args);
+        if (surelyChat) {
             Gateways.loadSecurityProvidersAhead();
         }
-        ChatCommand root = chat ? new ChatCommand(io) : new RootCommand(io);
         // A chat run's model is built without reading annotations (ChatModel): a third of
         // picocli's start-up. Help, completions and the man page use the annotated RootCommand.
-        Object model = chat ? ChatModel.load(root).<Object>map(spec -> spec).orElse(root) : root;
+        ChatCommand chatCommand = new ChatCommand(io);
+        CommandSpec chatSpec = ChatModel.load(chatCommand)
+                .orElseGet(() -> CommandSpec.forAnnotatedObject(chatCommand, new CommandFactory(io)));
+        boolean chat = surelyChat || !CommandPosition.namesACommandOrHelp(commands, chatSpec, args);
+        if (chat && !surelyChat) {
+            Gateways.loadSecurityProvidersAhead();
+        }
+        Object model = chat ? chatSpec : new RootCommand(io);
         CommandLine cli = new CommandLine(model, new CommandFactory(io));
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));
@@ -59,19 +69,6 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler((ex, command, parsed) -> failed(ex, io));
         return cli.execute(args);
-    }
-
-    /**
-     * Whether the run needs the subcommands' models: it names one, or asks for help (which lists
-     * them). Any argument equal to a command name counts, as picocli would take it for one.
-     */
-    static boolean namesACommandOrHelp(Map<String, Boolean> commands, String[] args) {
-        for (String arg : args) {
-            if (commands.containsKey(arg) || arg.equals("-h") || arg.equals("--help")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Exactly what picocli's standard {@code -V, --version} option would be asked alone. */
