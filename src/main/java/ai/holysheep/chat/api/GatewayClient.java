@@ -10,12 +10,14 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -187,23 +189,42 @@ public final class GatewayClient {
         return new CallFailure.Http(error, response.header("Retry-After"), response.header("retry-after-ms"));
     }
 
+    /**
+     * One line that says which of the ways a connection fails this was: no connection within the
+     * connect timeout, a refused TLS handshake or certificate, or silence once connected. Only an
+     * exception message's first line is kept (a certificate mismatch lists the whole certificate);
+     * {@code --verbose} logs it whole.
+     */
     static CallFailure.Network network(Throwable t) {
         String what;
-        if (t instanceof SocketTimeoutException) {
+        if (t instanceof SocketTimeoutException && firstLine(t).toLowerCase(Locale.ROOT).contains("connect")) {
+            what = "could not connect (no connection within the connect timeout)";
+        } else if (t instanceof SocketTimeoutException) {
             what = "the server went silent (no data within the idle timeout)";
         } else if (t instanceof UnknownHostException) {
-            what = "cannot resolve host " + t.getMessage();
+            what = "cannot resolve host " + firstLine(t);
         } else if (t instanceof ConnectException) {
             what = "connection refused";
+        } else if (t instanceof SSLPeerUnverifiedException) {
+            what = "TLS: the server's certificate was not accepted (" + firstLine(t) + ")";
         } else if (t instanceof SSLException) {
-            what = "TLS handshake failed: " + t.getMessage();
+            what = "TLS handshake failed: " + firstLine(t);
         } else if (t instanceof InterruptedIOException) {
             what = "the call was interrupted";
         } else {
-            String message = t.getMessage();
-            what = "connection lost" + (message == null || message.isBlank() ? "" : " (" + message + ")");
+            String message = firstLine(t);
+            what = "connection lost" + (message.isBlank() ? "" : " (" + message + ")");
         }
         return new CallFailure.Network(what);
+    }
+
+    private static String firstLine(Throwable t) {
+        String message = t.getMessage();
+        if (message == null) {
+            return "";
+        }
+        int end = message.indexOf('\n');
+        return (end < 0 ? message : message.substring(0, end)).strip();
     }
 
     private static String bodyText(Response response) {
