@@ -9,11 +9,15 @@ public final class Failures {
     }
 
     public static FailureKind kind(CallFailure failure) {
-        if (failure instanceof CallFailure.Http http) {
+        if (failure instanceof CallFailure.Http http && http.status() != 200) {
             return byStatus(http.status());
         }
+        // An error in a 200's body or inside the stream is judged by what it says, as its status would be.
+        if (failure instanceof CallFailure.Http http) {
+            return reported(http.error());
+        }
         if (failure instanceof CallFailure.InStream in) {
-            return blamesRequest(in.error()) ? FailureKind.REJECTED : FailureKind.UNAVAILABLE;
+            return reported(in.error());
         }
         return failure instanceof CallFailure.Protocol ? FailureKind.PROTOCOL : FailureKind.UNAVAILABLE;
     }
@@ -28,6 +32,19 @@ public final class Failures {
         return FailureKind.UNAVAILABLE;
     }
 
+    private static FailureKind reported(ApiError error) {
+        if (refusesKey(error)) {
+            return FailureKind.AUTH;
+        }
+        return blamesRequest(error) ? FailureKind.REJECTED : FailureKind.UNAVAILABLE;
+    }
+
+    private static boolean refusesKey(ApiError error) {
+        String type = error.type() == null ? "" : error.type();
+        String code = error.code() == null ? "" : error.code();
+        return code.equals("401") || code.equals("403") || type.contains("authentication") || type.contains("permission");
+    }
+
     /** An in-stream error that says the request itself is bad (so asking again cannot help). */
     static boolean blamesRequest(ApiError error) {
         String type = error.type() == null ? "" : error.type();
@@ -35,6 +52,7 @@ public final class Failures {
         if (code.matches("4\\d\\d")) {
             return !code.equals("408") && !code.equals("409") && !code.equals("429");
         }
-        return type.contains("invalid_request") || code.contains("context_length") || code.contains("invalid");
+        return type.contains("invalid_request") || code.contains("context_length") || code.contains("invalid")
+                || refusesKey(error);
     }
 }
