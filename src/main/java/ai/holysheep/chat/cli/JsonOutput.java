@@ -5,6 +5,7 @@ import ai.holysheep.chat.api.TokenUsage;
 import ai.holysheep.chat.config.Price;
 import ai.holysheep.chat.stream.StreamEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.util.Optional;
 
 /** One JSON object per line on stdout for every event, for scripts (schema in the README). */
@@ -30,8 +31,9 @@ final class JsonOutput implements TurnOutput {
                     .put("completion_tokens", t.completionTokens()).put("total_tokens", t.totalTokens())
                     .put("wasted_tokens", u.wasted().totalTokens());
             if (price.isPresent()) {
-                o.put("cost_usd", price.get().cost(t.promptTokens() + u.wasted().promptTokens(),
-                        t.completionTokens() + u.wasted().completionTokens()));
+                double cost = price.get().cost(t.promptTokens() + u.wasted().promptTokens(),
+                        t.completionTokens() + u.wasted().completionTokens());
+                o.putRawValue("cost_usd", new RawValue(Price.plain(cost)));
             } else {
                 o.putNull("cost_usd");
             }

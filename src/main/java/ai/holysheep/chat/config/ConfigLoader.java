@@ -26,9 +26,17 @@ public final class ConfigLoader {
     public static final String DEFAULT_BASE_URL = "https://api.holysheep.ai/v1";
     public static final String DEFAULT_MODEL = "gpt-4.1";
 
-    /** HolySheep's published prices, in $ per million tokens; used only for HolySheep's own gateway. */
-    static final Map<String, Price> HOLYSHEEP_PRICES = prices(
-            "gpt-4.1", 8.00, "claude-sonnet-4.5", 15.00, "gemini-2.5-flash", 2.50, "deepseek-v3.2", 0.42);
+    /**
+     * HolySheep's prices, in $ per million tokens, input then output; used only for HolySheep's
+     * own gateway. HolySheep publishes one figure per model and calls it the output price; the
+     * input figures are estimates, each model maker's own list price for input (which keeps the
+     * makers' input-to-output ratio), until HolySheep publishes its own. README, "Configuration".
+     */
+    static final Map<String, Price> HOLYSHEEP_PRICES = Map.of(
+            "gpt-4.1", new Price(2.00, 8.00),
+            "claude-sonnet-4.5", new Price(3.00, 15.00),
+            "gemini-2.5-flash", new Price(0.30, 2.50),
+            "deepseek-v3.2", new Price(0.28, 0.42));
 
     private final Map<String, String> env;
     private final Consumer<String> warnings;
@@ -244,14 +252,5 @@ public final class ConfigLoader {
             }
         }
         throw new IllegalStateException("no default for " + name);
-    }
-
-    private static Map<String, Price> prices(Object... pairs) {
-        Map<String, Price> out = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            double perMillion = (Double) pairs[i + 1];
-            out.put((String) pairs[i], new Price(perMillion, perMillion));
-        }
-        return Map.copyOf(out);
     }
 }

@@ -1,15 +1,19 @@
 package ai.holysheep.chat.store;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -20,6 +24,9 @@ public final class Exports {
                     // ISO-8601 text, readable and exact to the millisecond we store.
                     .addSerializer(Instant.class, ToStringSerializer.instance)
                     .addDeserializer(Instant.class, new InstantDeserializer()))
+            .registerModule(new SimpleModule("decimals")
+                    // Costs as plain decimals (0.00018396), as a person and a script read them.
+                    .addSerializer(Double.class, new PlainDecimalSerializer()))
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -125,6 +132,17 @@ public final class Exports {
             } catch (DateTimeParseException | NullPointerException e) {
                 return (Instant) context.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 instant");
             }
+        }
+    }
+
+    private static final class PlainDecimalSerializer extends StdSerializer<Double> {
+        PlainDecimalSerializer() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator out, SerializerProvider provider) throws IOException {
+            out.writeNumber(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
         }
     }
 }

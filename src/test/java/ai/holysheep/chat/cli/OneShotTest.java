@@ -228,6 +228,17 @@ class OneShotTest {
     }
 
     @Test
+    void theCostIsAPlainDecimalWithInputAndOutputBilledAtTheirOwnRates() throws Exception {
+        Path file = configDir.resolve("rates.toml");
+        Files.writeString(file, "[prices.\"m\"]\ninput = 0.28\noutput = 0.42\n");
+        server.enqueue(Sse.stream().content("ok").finish("stop").usage(300, 20).done().response());
+        CliRun.Result r = user().env("HOLYSHEEP_CONFIG", file.toString()).run("--format", "json", "-m", "m", "x");
+        assertEquals(0, r.exitCode(), r.stderr());
+        // 300 × 0.28 + 20 × 0.42 = 92.4 millionths of a dollar; as a double it would be 9.240000000000001E-5.
+        assertTrue(r.stdout().contains("\"cost_usd\":0.0000924}"), r.stdout());
+    }
+
+    @Test
     void jsonFormatReportsErrorsAsEventsToo() throws Exception {
         server.enqueue(new MockResponse.Builder().code(403).body("forbidden").build());
         CliRun.Result r = user().run("--format", "json", "x");

@@ -42,7 +42,7 @@ class ConfigLoaderTest {
         assertNull(s.apiKey());
         assertTrue(s.unconfigured());
         assertEquals(Origin.DEFAULT, s.origins().get("model"));
-        assertEquals(new Price(0.42, 0.42), s.price("deepseek-v3.2").orElseThrow());
+        assertEquals(new Price(0.28, 0.42), s.price("deepseek-v3.2").orElseThrow());
     }
 
     @Test
@@ -166,7 +166,7 @@ class ConfigLoaderTest {
     void theShippedExampleConfigParses() {
         Path example = Path.of("config.example.toml");
         ConfigFile file = ConfigFileReader.read(example);
-        assertEquals(new Price(8.0, 8.0), file.prices().get("gpt-4.1"));
+        assertEquals(new Price(2.0, 8.0), file.prices().get("gpt-4.1"));
         assertTrue(file.profiles().containsKey("local"));
     }
 

@@ -123,10 +123,10 @@ class ChatSessionTest {
         assertEquals("stop", answer.finishReason());
         assertEquals(1000, answer.promptTokens());
         assertEquals(500, answer.completionTokens());
-        assertEquals(0.012, answer.cost(), 1e-9); // 1500 tokens at $8 per million
+        assertEquals(0.006, answer.cost(), 1e-9); // 1000 prompt tokens at $2 and 500 at $8 per million
         Spend spent = session.lastTurn().orElseThrow();
         assertEquals(1500, spent.totalTokens());
-        assertEquals(0.012, spent.cost().getAsDouble(), 1e-9);
+        assertEquals(0.006, spent.cost().getAsDouble(), 1e-9);
         assertEquals(spent, session.total());
     }
 
@@ -311,7 +311,7 @@ class ChatSessionTest {
         Spend first = session.lastTurn().orElseThrow();
         assertEquals(110, first.promptTokens(), "retried attempts were billed too");
         assertEquals(55, first.completionTokens());
-        assertEquals(165 * 8 / 1e6, first.cost().getAsDouble(), 1e-12);
+        assertEquals((110 * 2 + 55 * 8) / 1e6, first.cost().getAsDouble(), 1e-12);
 
         session.switchModel("local-llama");
         session.beginTurn("two");

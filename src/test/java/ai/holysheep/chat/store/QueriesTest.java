@@ -83,6 +83,7 @@ class QueriesTest {
         String json = store.export(wal, ExportFormat.JSON).orElseThrow();
         assertTrue(json.contains("\"status\" : \"complete\""), json);
         assertTrue(json.contains("\"promptTokens\" : 21"), json);
+        assertTrue(json.contains("\"cost\" : 0.0003,"), "a plain decimal, not 3.0E-4: " + json);
         assertTrue(json.contains("\"createdAt\" : \"2025-03-01T09:00:00Z\""), json);
 
         assertEquals(original, Exports.readJson(json));
