@@ -26,13 +26,13 @@ final class JsonOutput implements TurnOutput {
         } else if (event instanceof StreamEvent.Reasoning r) {
             o.put("type", "reasoning").put("text", r.text());
         } else if (event instanceof StreamEvent.Usage u) {
-            TokenUsage t = u.tokens();
+            // The whole turn, every attempt; wasted_tokens is the part spent on attempts that broke.
+            TokenUsage t = u.tokens().plus(u.wasted());
             o.put("type", "usage").put("prompt_tokens", t.promptTokens())
                     .put("completion_tokens", t.completionTokens()).put("total_tokens", t.totalTokens())
                     .put("wasted_tokens", u.wasted().totalTokens());
             if (price.isPresent()) {
-                double cost = price.get().cost(t.promptTokens() + u.wasted().promptTokens(),
-                        t.completionTokens() + u.wasted().completionTokens());
+                double cost = price.get().cost(t.promptTokens(), t.completionTokens());
                 o.putRawValue("cost_usd", new RawValue(Price.plain(cost)));
             } else {
                 o.putNull("cost_usd");

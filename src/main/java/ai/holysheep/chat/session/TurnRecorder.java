@@ -102,8 +102,9 @@ public final class TurnRecorder implements Consumer<StreamEvent> {
             AssistantDraft saving = draft();
             if (saving != null) {
                 try {
-                    saving.finish(status, finishReason, usage == null ? null : (int) usage.promptTokens(),
-                            usage == null ? null : (int) usage.completionTokens(),
+                    // The whole turn, every attempt: the same figures as the status bar and the usage event.
+                    saving.finish(status, finishReason, usage == null ? null : (int) spend.promptTokens(),
+                            usage == null ? null : (int) spend.completionTokens(),
                             usage == null || spend.cost().isEmpty() ? null : spend.cost().getAsDouble());
                 } catch (RuntimeException e) {
                     history.failed(e);

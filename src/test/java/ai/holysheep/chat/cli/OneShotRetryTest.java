@@ -197,4 +197,24 @@ class OneShotRetryTest {
             throw new IllegalStateException(line, e);
         }
     }
+
+    @Test
+    void aResumedTurnsUsageIsTheSameInTheUsageEventAndTheStore() throws Exception {
+        server.enqueue(cutAfter("a"));
+        server.enqueue(Sse.stream().content("b").finish("stop").usage(40, 7).done().response());
+        CliRun asker = user("[prices.\"gpt-4.1\"]\ninput = 2\noutput = 8\n")
+                .env("XDG_DATA_HOME", dir.resolve("data").toString());
+        CliRun.Result r = asker.run("--format", "json", "x");
+        assertEquals(0, r.exitCode(), r.stderr());
+        JsonNode usage = r.stdout().lines().map(OneShotRetryTest::json)
+                .filter(e -> e.get("type").asText().equals("usage")).findFirst().orElseThrow();
+        assertTrue(usage.get("wasted_tokens").asInt() > 0, usage.toString());
+        assertEquals(47 + usage.get("wasted_tokens").asInt(), usage.get("total_tokens").asInt(),
+                "the whole turn, the broken attempt included");
+
+        JsonNode answer = json(asker.run("conversations", "export", "1", "--format", "json").stdout()).at("/messages/1");
+        assertEquals(usage.get("prompt_tokens").asInt(), answer.get("promptTokens").asInt(), answer.toString());
+        assertEquals(usage.get("completion_tokens").asInt(), answer.get("completionTokens").asInt());
+        assertEquals(usage.get("cost_usd").asDouble(), answer.get("cost").asDouble(), 1e-12);
+    }
 }
