@@ -112,9 +112,12 @@ public final class DoctorCommand implements Callable<Integer> {
         try {
             List<String> models = client.models();
             long ms = (System.nanoTime() - start) / 1_000_000;
-            String note = models.isEmpty() || models.contains(s.model())
-                    ? "" : "; '" + s.model() + "' is not among them";
-            pass("gateway " + s.baseUrl() + " answers /models (" + models.size() + " models, " + ms + " ms" + note + ")");
+            pass("gateway " + s.baseUrl() + " answers /models (" + models.size() + " models, " + ms + " ms)");
+            if (!models.isEmpty() && !models.contains(s.model())) {
+                // Not a failure: some gateways take names they do not list.
+                warn("the default model '" + s.model() + "' is not among the models the gateway lists",
+                        "choose one of `holysheep-chat models` with -m or `model` in the config");
+            }
             return true;
         } catch (GatewayException e) {
             CallFailure f = e.failure();
@@ -191,6 +194,11 @@ public final class DoctorCommand implements Callable<Integer> {
         if (status == ExitCode.OK) {
             status = exitCode;
         }
+    }
+
+    private void warn(String line, String fix) {
+        out.println("! " + line);
+        out.println("    fix: " + fix);
     }
 
     private void skipped(String line) {
