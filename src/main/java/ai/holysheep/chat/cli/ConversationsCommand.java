@@ -113,8 +113,9 @@ public final class ConversationsCommand implements Callable<Integer> {
                 long known = parent.existing(store, id);
                 String text = store.export(known, format == Format.json ? ExportFormat.JSON : ExportFormat.MARKDOWN)
                         .orElseThrow(() -> parent.unknown(id));
-                // A file gets the exact text; a terminal never gets raw control sequences.
-                parent.io.out().print(parent.io.stdoutIsTerminal() ? TerminalText.sanitize(text) : text);
+                // Markdown is for a person, who will `cat` the file: never a raw control sequence in
+                // it. JSON keeps the exact text, its controls escaped as JSON escapes them.
+                parent.io.out().print(format == Format.json ? text : TerminalText.sanitize(text));
                 return ExitCode.OK;
             });
         }

@@ -3,11 +3,14 @@ package ai.holysheep.chat.store;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
@@ -29,6 +32,12 @@ public final class Exports {
                     .addSerializer(Double.class, new PlainDecimalSerializer()))
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    static {
+        // JSON escapes C0 controls by itself; C1 controls (U+009B is an 8-bit CSI) are escaped
+        // too, so `cat` of an export cannot drive a terminal.
+        JSON.getFactory().setCharacterEscapes(new C1Escapes());
+    }
 
     private Exports() {
     }
@@ -143,6 +152,20 @@ public final class Exports {
         @Override
         public void serialize(Double value, JsonGenerator out, SerializerProvider provider) throws IOException {
             out.writeNumber(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
+        }
+    }
+
+    private static final class C1Escapes extends CharacterEscapes {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch >= 0x80 && ch <= 0x9F ? new SerializedString(String.format("\\u%04x", ch)) : null;
         }
     }
 }

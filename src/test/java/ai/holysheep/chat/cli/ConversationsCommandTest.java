@@ -114,6 +114,23 @@ class ConversationsCommandTest {
     }
 
     @Test
+    void aMarkdownExportToAFileHoldsNoControlSequenceAJsonExportKeepsThemEscaped() {
+        assertEquals(0, run(false, "conversations", "export", String.valueOf(hostile), "--history-db", db.toString()));
+        String markdown = out.toString(StandardCharsets.UTF_8);
+        assertTrue(markdown.contains("Second line."), markdown);
+        assertFalse(markdown.chars().anyMatch(c -> c == 0x1b || c == 0x07 || c == 0x9b), markdown);
+
+        out.reset();
+        assertEquals(0, run(false, "conversations", "export", String.valueOf(hostile), "--format", "json",
+                "--history-db", db.toString()));
+        String json = out.toString(StandardCharsets.UTF_8);
+        assertFalse(json.chars().anyMatch(c -> c == 0x1b || c == 0x07 || (c >= 0x80 && c <= 0x9f)), json);
+        assertTrue(json.contains("screen\\u009b and"), json);
+        assertEquals("Clear \u001b[2Jscreen\u009b and a bell\u0007.\nSecond line.",
+                Exports.readJson(json).messages().get(1).content());
+    }
+
+    @Test
     void exportMarkdownIsTheDefault() {
         assertEquals(0, run(false, "conversations", "export", String.valueOf(english), "--history-db", db.toString()));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("# Explain WAL\n"));
