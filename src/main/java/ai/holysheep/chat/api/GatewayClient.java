@@ -35,6 +35,8 @@ public final class GatewayClient {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final OkHttpClient http;
+    /** {@link #http} with each streamed body guarded against okhttp-sse's spin (see {@link StreamBodies}). */
+    private final OkHttpClient sse;
     private final HttpUrl base;
     private final Secret key;
 
@@ -44,6 +46,7 @@ public final class GatewayClient {
      */
     public GatewayClient(OkHttpClient http, String baseUrl, Secret key) {
         this.http = http;
+        this.sse = http.newBuilder().addInterceptor(new StreamBodies()).build();
         this.base = checkedBaseUrl(baseUrl);
         this.key = key;
     }
@@ -106,12 +109,25 @@ public final class GatewayClient {
     }
 
     public StreamCall stream(ChatRequest request, StreamListener listener) {
-        Request http = post(request, true).newBuilder().header("Accept", "text/event-stream").build();
         AtomicBoolean cancelled = new AtomicBoolean();
-        EventSource source = EventSources.createFactory(this.http).newEventSource(http, new Bridge(listener, cancelled));
+        EventSource[] source = new EventSource[1];
+        StreamWatchdog watchdog = new StreamWatchdog(this.http.readTimeoutMillis(), () -> {
+            // No byte and no event for the whole idle timeout: a stall, whatever the reader is doing.
+            if (cancelled.compareAndSet(false, true)) {
+                source[0].cancel();
+                listener.onFailure(network(new SocketTimeoutException()));
+            }
+        });
+        Request http = post(request, true).newBuilder()
+                .header("Accept", "text/event-stream")
+                .tag(StreamWatchdog.class, watchdog)
+                .build();
+        source[0] = EventSources.createFactory(sse).newEventSource(http, new Bridge(listener, cancelled, watchdog));
+        watchdog.start();
         return () -> {
             cancelled.set(true);
-            source.cancel();
+            watchdog.stop();
+            source[0].cancel();
         };
     }
 
@@ -239,13 +255,16 @@ public final class GatewayClient {
     /** Adapts okhttp-sse's callbacks to {@link StreamListener}, sorting out its failure modes. */
     private static final class Bridge extends EventSourceListener {
         private final StreamListener listener;
+        /** Set once the call is over for the listener: cancelled, ended, failed or stalled. */
         private final AtomicBoolean cancelled;
+        private final StreamWatchdog watchdog;
         private final ChunkStream chunks = new ChunkStream();
         private boolean sawDone;
 
-        Bridge(StreamListener listener, AtomicBoolean cancelled) {
+        Bridge(StreamListener listener, AtomicBoolean cancelled, StreamWatchdog watchdog) {
             this.listener = listener;
             this.cancelled = cancelled;
+            this.watchdog = watchdog;
         }
 
         @Override
@@ -255,6 +274,7 @@ public final class GatewayClient {
 
         @Override
         public void onEvent(EventSource source, String id, String type, String data) {
+            watchdog.progress();
             if (cancelled.get() || sawDone) {
                 return;
             }
@@ -269,7 +289,10 @@ public final class GatewayClient {
             try {
                 chunk = chunks.parse(data);
             } catch (ChunkParser.MalformedChunkException e) {
-                cancelled.set(true);
+                if (!cancelled.compareAndSet(false, true)) {
+                    return;
+                }
+                watchdog.stop();
                 source.cancel();
                 listener.onFailure(new CallFailure.Protocol(e.getMessage()));
                 return;
@@ -282,14 +305,16 @@ public final class GatewayClient {
 
         @Override
         public void onClosed(EventSource source) {
-            if (!cancelled.get()) {
+            watchdog.stop();
+            if (cancelled.compareAndSet(false, true)) {
                 listener.onEnd(sawDone);
             }
         }
 
         @Override
         public void onFailure(EventSource source, Throwable t, Response response) {
-            if (cancelled.get()) {
+            watchdog.stop();
+            if (!cancelled.compareAndSet(false, true)) {
                 return;
             }
             if (response != null && !response.isSuccessful()) {
