@@ -39,15 +39,18 @@ import org.commonmark.parser.Parser;
  * thread-safe.
  */
 public final class MarkdownRenderer {
-    private static final Parser PARSER = Parser.builder()
-            .extensions(List.of(TablesExtension.create(), StrikethroughExtension.create()))
-            .build();
+    private static final Parser PARSER = parser().build();
 
     static final Style MARKER = Style.PLAIN.withForeground(Color.GRAY);
     static final Style CODE_BLOCK = Style.PLAIN.withBackground(Color.CODE_SHADE).withCode();
     private static final Style INLINE_CODE = Style.PLAIN.withForeground(Color.YELLOW).withCode();
     private static final Style URL = Style.PLAIN.withForeground(Color.GRAY);
     private static final String[] BULLETS = {"•", "◦", "▪"};
+
+    /** The dialect rendered here: CommonMark with GFM tables and strikethrough. */
+    static Parser.Builder parser() {
+        return Parser.builder().extensions(List.of(TablesExtension.create(), StrikethroughExtension.create()));
+    }
 
     /** The markdown as lines of at most {@code width} columns (code lines excepted). */
     public List<StyledLine> render(String markdown, int width) {
