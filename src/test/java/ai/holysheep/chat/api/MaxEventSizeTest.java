@@ -50,6 +50,15 @@ class MaxEventSizeTest {
     }
 
     @Test
+    void theNextCallAfterAnOversizedEventIsAnswered() throws Exception {
+        server.enqueue(new mockwebserver3.MockResponse.Builder().setHeader("Content-Type", "text/event-stream")
+                .body("data: " + "y".repeat(200_000)).build());
+        server.enqueue(Sse.stream().role().content("ok").finish("stop").done().response());
+        assertInstanceOf(CallFailure.Protocol.class, run(1_024));
+        assertEquals(Boolean.TRUE, run(1_024));
+    }
+
+    @Test
     void manySmallEventsAddingUpToMoreThanTheCapAreFine() throws Exception {
         Sse sse = Sse.stream().crlf().role();
         for (int i = 0; i < 200; i++) {
