@@ -45,8 +45,13 @@ public final class GatewayClient {
      * @param key     null for servers that need none (a local llama.cpp, Ollama)
      */
     public GatewayClient(OkHttpClient http, String baseUrl, Secret key) {
+        this(http, baseUrl, key, ai.holysheep.chat.config.RetrySettings.DEFAULT_MAX_EVENT_SIZE);
+    }
+
+    /** @param maxEventSize bytes a single server-sent event may have; more is a protocol failure */
+    public GatewayClient(OkHttpClient http, String baseUrl, Secret key, long maxEventSize) {
         this.http = http;
-        this.sse = http.newBuilder().addInterceptor(new StreamBodies()).build();
+        this.sse = http.newBuilder().addInterceptor(new StreamBodies(maxEventSize)).build();
         this.base = checkedBaseUrl(baseUrl);
         this.key = key;
     }
@@ -330,6 +335,10 @@ public final class GatewayClient {
                 } catch (GatewayException e) {
                     listener.onFailure(e.failure());
                 }
+                return;
+            }
+            if (t instanceof StreamBodies.EventTooLarge) {
+                listener.onFailure(new CallFailure.Protocol(t.getMessage()));
                 return;
             }
             // After the stream opened, okhttp-sse reports a server closing mid-event as an

@@ -27,7 +27,7 @@ public final class ConfigFileReader {
             "proxy", "proxy_loopback");
     private static final Set<String> DEFAULTS = Set.of("system", "temperature", "max_tokens");
     private static final Set<String> RETRY = Set.of("max_retries", "base_delay", "factor", "max_delay", "jitter",
-            "idle_timeout", "connect_timeout", "max_retry_after", "resume");
+            "idle_timeout", "connect_timeout", "max_retry_after", "resume", "max_event_size");
     private static final Set<String> PROFILE = Set.of("base_url", "api_key", "api_key_cmd", "model", "models", "prices");
     private static final Set<String> PRICE = Set.of("input", "output");
 
@@ -102,6 +102,7 @@ public final class ConfigFileReader {
         Double maxRetries = number(node, "max_retries", "retry.");
         Double factor = number(node, "factor", "retry.");
         Double jitter = number(node, "jitter", "retry.");
+        Double maxEventSize = number(node, "max_event_size", "retry.");
         String resume = string(node, "resume", "retry.");
         ResumeMode mode = d.resume();
         if (resume != null) {
@@ -117,6 +118,9 @@ public final class ConfigFileReader {
         if (factor != null && factor < 1) {
             throw problem("retry.factor must be at least 1");
         }
+        if (maxEventSize != null && (maxEventSize < 1024 || maxEventSize != Math.floor(maxEventSize))) {
+            throw problem("retry.max_event_size must be a whole number of bytes, at least 1024");
+        }
         if (jitter != null && (jitter < 0 || jitter >= 1)) {
             throw problem("retry.jitter must be at least 0 and below 1");
         }
@@ -129,7 +133,8 @@ public final class ConfigFileReader {
                 duration(node, "idle_timeout", d.idleTimeout()),
                 duration(node, "connect_timeout", d.connectTimeout()),
                 duration(node, "max_retry_after", d.maxRetryAfter()),
-                mode);
+                mode,
+                maxEventSize == null ? d.maxEventSize() : maxEventSize.longValue());
     }
 
     private Map<String, Profile> profiles(JsonNode node) {

@@ -14,6 +14,7 @@ public record RetryOverrides(Integer maxRetries, Duration idleTimeout, Duration 
                 idleTimeout != null ? idleTimeout : s.idleTimeout(),
                 connectTimeout != null ? connectTimeout : s.connectTimeout(),
                 s.maxRetryAfter(),
-                resume != null ? resume : s.resume());
+                resume != null ? resume : s.resume(),
+                s.maxEventSize());
     }
 }

@@ -121,6 +121,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void maxEventSizeIsReadAndChecked() throws IOException {
+        assertEquals(4L << 20, load(Overrides.NONE).retry().maxEventSize());
+        write("[retry]\nmax_event_size = 65536\n");
+        assertEquals(65_536, load(Overrides.NONE).retry().maxEventSize());
+        write("[retry]\nmax_event_size = 10\n");
+        assertTrue(assertThrows(ConfigException.class, () -> load(Overrides.NONE)).getMessage()
+                .endsWith("retry.max_event_size must be a whole number of bytes, at least 1024"));
+    }
+
+    @Test
     void retryRequestAndPriceSectionsAreRead() throws IOException {
         write("""
                 [defaults]
