@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -121,10 +122,8 @@ public final class DoctorCommand implements Callable<Integer> {
             return true;
         } catch (GatewayException e) {
             CallFailure f = e.failure();
-            if (f instanceof CallFailure.Http http && (http.status() == 401 || http.status() == 403)) {
-                fail("gateway " + s.baseUrl() + " refused the key (HTTP " + http.status() + ")",
-                        "check the key: `holysheep-chat config show` shows which one is used and where it comes from",
-                        ExitCode.AUTH);
+            if (isRefusedKey(f)) {
+                refusedKey("gateway " + s.baseUrl(), (CallFailure.Http) f);
             } else if (f instanceof CallFailure.Http http && http.status() == 407) {
                 fail("the proxy " + s.proxy().display() + " wants credentials (HTTP 407)",
                         "put them in the proxy URL: http://user:password@host:port", ExitCode.AUTH);
@@ -146,6 +145,7 @@ public final class DoctorCommand implements Callable<Integer> {
         ChatRequest probe = new ChatRequest(s.model(), List.of(ChatMessage.user("Reply with the single word: ok")),
                 null, 16);
         CompletableFuture<Long> first = new CompletableFuture<>();
+        AtomicReference<CallFailure> failed = new AtomicReference<>();
         long start = System.nanoTime();
         StreamCall call = client.stream(probe, new StreamListener() {
             @Override
@@ -164,6 +164,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
             @Override
             public void onFailure(CallFailure failure) {
+                failed.set(failure);
                 first.completeExceptionally(new IllegalStateException(failure.describe()));
             }
         });
@@ -172,6 +173,11 @@ public final class DoctorCommand implements Callable<Integer> {
             long ms = first.get(limit.toMillis(), TimeUnit.MILLISECONDS);
             pass("first streamed token from " + s.model() + " after " + ms + " ms");
         } catch (ExecutionException e) {
+            // A gateway may list its models to anyone and check the key only when asked to chat.
+            if (isRefusedKey(failed.get())) {
+                refusedKey(s.model() + " on " + s.baseUrl(), (CallFailure.Http) failed.get());
+                return;
+            }
             fail("streaming from " + s.model() + " failed: " + e.getCause().getMessage(),
                     "try another model with -m (see `holysheep-chat models`), or set `model` in the config",
                     ExitCode.UNAVAILABLE);
@@ -182,6 +188,16 @@ public final class DoctorCommand implements Callable<Integer> {
         } finally {
             call.cancel();
         }
+    }
+
+    private static boolean isRefusedKey(CallFailure f) {
+        return f instanceof CallFailure.Http http && (http.status() == 401 || http.status() == 403);
+    }
+
+    private void refusedKey(String what, CallFailure.Http http) {
+        fail(what + " refused the key (HTTP " + http.status() + ")",
+                "check the key: `holysheep-chat config show` shows which one is used and where it comes from",
+                ExitCode.AUTH);
     }
 
     private void pass(String line) {

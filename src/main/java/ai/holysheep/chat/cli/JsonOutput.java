@@ -7,9 +7,13 @@ import ai.holysheep.chat.stream.StreamEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import java.util.Optional;
+import java.util.Set;
 
 /** One JSON object per line on stdout for every event, for scripts (schema in the README). */
 final class JsonOutput implements TurnOutput {
+    /** The finish reasons scripts are promised; anything else a server invents reads "other". */
+    private static final Set<String> FINISH_REASONS = Set.of("stop", "length", "content_filter", "tool_calls");
+
     private final Io io;
     private final Optional<Price> price;
 
@@ -44,7 +48,7 @@ final class JsonOutput implements TurnOutput {
             o.put("type", "resumed").put("attempt", r.attempt()).put("kept_chars", r.keptChars())
                     .put("diverged", r.diverged());
         } else if (event instanceof StreamEvent.Done d) {
-            o.put("type", "done").put("finish_reason", d.finishReason());
+            o.put("type", "done").put("finish_reason", finishReason(d.finishReason()));
         } else if (event instanceof StreamEvent.Failed f) {
             o.put("type", "error").put("kind", f.kind().name().toLowerCase(java.util.Locale.ROOT))
                     .put("message", f.message()).put("exit_code", OneShot.exitCode(f));
@@ -54,7 +58,32 @@ final class JsonOutput implements TurnOutput {
         } else if (event instanceof StreamEvent.Cancelled) {
             o.put("type", "cancelled");
         }
-        io.out().println(o.toString());
+        io.out().println(line(o));
+    }
+
+    static String finishReason(String reason) {
+        return reason == null || FINISH_REASONS.contains(reason) ? reason : "other";
+    }
+
+    /**
+     * Jackson writes C1 controls (U+0080–U+009F) raw, and a terminal showing the line would act
+     * on them; they can only occur inside strings, so escaping them keeps the JSON equivalent.
+     */
+    static String line(ObjectNode o) {
+        String json = o.toString();
+        StringBuilder out = null;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c >= 0x80 && c <= 0x9F) {
+                if (out == null) {
+                    out = new StringBuilder(json.length() + 16).append(json, 0, i);
+                }
+                out.append(String.format("\\u%04x", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? json : out.toString();
     }
 
     @Override
@@ -65,7 +94,7 @@ final class JsonOutput implements TurnOutput {
     @Override
     public void error(String message, int exitCode) {
         ObjectNode o = Json.MAPPER.createObjectNode().put("type", "error").put("message", message).put("exit_code", exitCode);
-        io.out().println(o.toString());
+        io.out().println(line(o));
         io.out().flush();
         io.error(message);
     }

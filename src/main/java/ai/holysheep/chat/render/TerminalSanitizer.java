@@ -7,7 +7,8 @@ package ai.holysheep.chat.render;
  *
  * <p>Dropped: CSI, OSC, DCS, APC, PM and SOS sequences (7-bit and 8-bit forms), two-byte ESC
  * sequences, all other C1 controls, and C0 controls except {@code '\n'} and {@code '\t'}
- * ({@code '\r'} included, so CR LF becomes LF and a bare CR cannot overwrite a line).
+ * ({@code '\r'} included, so CR LF becomes LF and a bare CR cannot overwrite a line), and the
+ * bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069).
  *
  * <p>An instance is a state machine over a stream of deltas: a sequence split between two
  * deltas is still recognised, and the output is the same however the input was split. It never
@@ -117,6 +118,9 @@ public final class TerminalSanitizer {
     }
 
     private void text(char c, StringBuilder out) {
+        if (isBidiControl(c)) {
+            return;
+        }
         if (c >= 0x20 && c < 0x7F || c > 0x9F) {
             out.append(c);
         } else if (c == '\n' || c == '\t') {
@@ -160,10 +164,19 @@ public final class TerminalSanitizer {
         sequenceLength = 0;
     }
 
+    /**
+     * The embedding, override and isolate controls: they reorder what follows on screen, so
+     * {@code "bidi\u202Egnp.exe"} would read as "bidiexe.png". The implicit marks (LRM, RLM, ALM)
+     * only nudge neutral characters and are kept.
+     */
+    private static boolean isBidiControl(char c) {
+        return c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
+    }
+
     private static boolean isClean(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c <= 0x9F)) {
+            if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c <= 0x9F) || isBidiControl(c)) {
                 return false;
             }
             if (Character.isHighSurrogate(c) && (i + 1 == text.length()

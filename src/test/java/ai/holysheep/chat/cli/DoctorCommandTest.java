@@ -69,6 +69,22 @@ class DoctorCommandTest {
     }
 
     @Test
+    void aKeyRefusedOnlyByChatIsStillARefusedKey() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
+                    .body("{\"object\":\"list\",\"data\":[{\"id\":\"holysheep-sim\"}]}").build());
+            server.enqueue(new MockResponse.Builder().code(403).setHeader("Content-Type", "application/json")
+                    .body("{\"error\":{\"message\":\"key disabled\"}}").build());
+            CliRun.Result r = user().env("HOLYSHEEP_BASE_URL", server.url("/v1").toString())
+                    .env("HOLYSHEEP_MODEL", "holysheep-sim").env("HOLYSHEEP_API_KEY", KEY).run("doctor");
+            assertEquals(3, r.exitCode(), r.all());
+            assertTrue(r.stdout().contains("refused the key (HTTP 403)\n    fix: check the key"), r.stdout());
+            assertFalse(r.stdout().contains("try another model"), r.stdout());
+        }
+    }
+
+    @Test
     void noKeyForHolySheepAndABrokenConfigEachGetAFix() throws Exception {
         CliRun.Result noKey = user().run("doctor");
         assertEquals(2, noKey.exitCode(), noKey.all());

@@ -239,6 +239,23 @@ class OneShotTest {
     }
 
     @Test
+    void jsonFormatEscapesC1ControlsAndNamesUnknownFinishReasonsOther() throws Exception {
+        server.enqueue(Sse.stream().content("c1\u0085\u009b2J").finish("eos_token").done().response());
+        CliRun.Result r = user().run("--format", "json", "x");
+        assertEquals(0, r.exitCode(), r.stderr());
+        String[] lines = r.stdout().split("\n");
+        assertEquals("{\"type\":\"delta\",\"text\":\"c1\\u0085\\u009b2J\"}", lines[0]);
+        assertEquals("{\"type\":\"done\",\"finish_reason\":\"other\"}", lines[1]);
+    }
+
+    @Test
+    void bidiOverridesDoNotReachTheTerminal() throws Exception {
+        server.enqueue(Sse.stream().content("bidi\u202egnp.exe").done().response());
+        CliRun.Result r = user().run("x");
+        assertEquals("bidignp.exe\n", r.stdout());
+    }
+
+    @Test
     void jsonFormatReportsErrorsAsEventsToo() throws Exception {
         server.enqueue(new MockResponse.Builder().code(403).body("forbidden").build());
         CliRun.Result r = user().run("--format", "json", "x");

@@ -26,6 +26,7 @@ class TerminalSanitizerTest {
         PAYLOADS.put("line\r\nnext\r\n", "line\nnext\n");
         PAYLOADS.put("nul\u0000 ff\u000C del\u007F c1\u0085\u008D", "nul ff del c1");
         PAYLOADS.put("esc alone\u001B", "esc alone");
+        PAYLOADS.put("bidi\u202Egnp.exe \u2066iso\u2069 \u202Aemb\u202C", "bidignp.exe iso emb");
         PAYLOADS.put("keypad\u001B=\u001B>charset\u001B(B\u001B#8done", "keypadcharsetdone");
         PAYLOADS.put("tab\tand\nnewline 👍🏽 e\u0301", "tab\tand\nnewline 👍🏽 e\u0301");
         PAYLOADS.put("osc aborted by esc\u001B]0;x\u001B[31mred", "osc aborted by escred");
