@@ -35,6 +35,16 @@ final class ChatTerminal extends UnixTerminal {
         super.putString(string);
     }
 
+    /**
+     * Lanterna encodes a character with {@code Charset.encode(..).array()}, which hands back the
+     * encoder's whole buffer: every two-byte character (é, ·, Ω, Cyrillic) came out with a NUL
+     * after it. Only the character's own bytes are written.
+     */
+    @Override
+    protected byte[] translateCharacter(char input) {
+        return String.valueOf(input).getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Writes a control sequence as it is, bypassing the screen. */
     synchronized void raw(String sequence) throws IOException {
         writeToTerminal(sequence.getBytes(StandardCharsets.UTF_8));
