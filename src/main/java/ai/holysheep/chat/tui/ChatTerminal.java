@@ -18,6 +18,16 @@ final class ChatTerminal extends UnixTerminal {
         super(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8,
                 UnixLikeTerminal.CtrlCBehaviour.TRAP);
         getInputDecoder().addProfile(BracketedPaste.profile());
+        getInputDecoder().addProfile(RawInput.profile());
+    }
+
+    /** Lanterna leaves icrnl and ixon on; lanterna's saved stty settings restore them on close. */
+    @Override
+    protected void canonicalMode(boolean enabled) throws IOException {
+        super.canonicalMode(enabled);
+        if (!enabled) {
+            runSTTYCommand(RawInput.STTY.toArray(String[]::new));
+        }
     }
 
     /**
