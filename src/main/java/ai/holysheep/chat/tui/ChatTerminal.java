@@ -18,6 +18,16 @@ final class ChatTerminal extends UnixTerminal {
         super(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8,
                 UnixLikeTerminal.CtrlCBehaviour.TRAP);
         getInputDecoder().addProfile(BracketedPaste.profile());
+        getInputDecoder().addProfile(RawInput.profile());
+    }
+
+    /** Lanterna leaves icrnl and ixon on; lanterna's saved stty settings restore them on close. */
+    @Override
+    protected void canonicalMode(boolean enabled) throws IOException {
+        super.canonicalMode(enabled);
+        if (!enabled) {
+            runSTTYCommand(RawInput.STTY.toArray(String[]::new));
+        }
     }
 
     /**
@@ -33,6 +43,16 @@ final class ChatTerminal extends UnixTerminal {
             }
         }
         super.putString(string);
+    }
+
+    /**
+     * Lanterna encodes a character with {@code Charset.encode(..).array()}, which hands back the
+     * encoder's whole buffer: every two-byte character (é, ·, Ω, Cyrillic) came out with a NUL
+     * after it. Only the character's own bytes are written.
+     */
+    @Override
+    protected byte[] translateCharacter(char input) {
+        return String.valueOf(input).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Writes a control sequence as it is, bypassing the screen. */

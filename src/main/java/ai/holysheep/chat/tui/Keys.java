@@ -133,7 +133,14 @@ final class Keys {
 
     private void paste(KeyStroke key) {
         switch (key.getKeyType()) {
-            case Character -> type(key.getCharacter());
+            case Character -> {
+                // A pasted LF decodes as Ctrl+J; a paste is text, so it stays a newline.
+                if (key.isCtrlDown() && key.getCharacter() == 'j') {
+                    ui.input.insert("\n");
+                } else {
+                    type(key.getCharacter());
+                }
+            }
             case Enter -> ui.input.insert("\n");
             case Tab -> ui.input.insert("    ");
             default -> {

@@ -38,6 +38,11 @@ public final class Tmux implements AutoCloseable {
         tmux(args.toArray(String[]::new));
     }
 
+    /** Appends every byte the program writes to the window to {@code file} from now on. */
+    public void recordBytes(java.nio.file.Path file) {
+        tmux("pipe-pane", "-o", "-t", "it", "cat >> '" + file + "'");
+    }
+
     public String screen() {
         return tmux("capture-pane", "-p", "-t", "it");
     }
