@@ -71,7 +71,7 @@ public final class ChatScreen {
         this.turns = new ActiveTurn(session, backend, pane, status, clock, events::add);
         this.keys = new Keys(this);
         this.commands = new Commands(this);
-        this.models = new ModelSwitcher(session, settings, backend, background, events::add);
+        this.models = new ModelSwitcher(session, settings, backend, background, events::add, text -> note(text, true));
         this.conversations = new Conversations(this, session, background, events::add, clock.getZone());
         status.model(session.model());
         status.simulated(backend.simulated());
@@ -228,6 +228,7 @@ public final class ChatScreen {
         session.switchModel(model);
         status.model(session.model());
         note("Model: " + session.model() + " from the next request on.", false);
+        models.checkListed(session.model());
     }
 
     void openPicker() {

@@ -22,8 +22,13 @@ final class ModelSwitcher {
     /** The open window, or null. */
     ModelPicker picker;
     private List<String> listedModels;
+    /** A model switched to by name before the gateway's list was known. */
+    private String unchecked;
+    private final Consumer<String> warn;
 
-    ModelSwitcher(ChatSession session, Settings settings, Backend backend, Executor background, Consumer<UiEvent> post) {
+    ModelSwitcher(ChatSession session, Settings settings, Backend backend, Executor background, Consumer<UiEvent> post,
+                  Consumer<String> warn) {
+        this.warn = warn;
         this.session = session;
         this.settings = settings;
         this.backend = backend;
@@ -36,14 +41,38 @@ final class ModelSwitcher {
         if (listedModels != null) {
             picker.loaded("");
         } else {
-            background.execute(() -> {
-                try {
-                    post.accept(new UiEvent.ModelsListed(List.copyOf(backend.models())));
-                } catch (Exception e) {
-                    post.accept(new UiEvent.ModelsUnavailable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-                }
-            });
+            fetch();
         }
+    }
+
+    /**
+     * After a switch by name (/model NAME): warns when the gateway does not list that model, at
+     * once or when its list arrives. Only a warning: some gateways take names they do not list.
+     */
+    void checkListed(String model) {
+        if (listedModels == null) {
+            unchecked = model;
+            fetch();
+        } else {
+            warnIfUnlisted(model);
+        }
+    }
+
+    private void warnIfUnlisted(String model) {
+        if (!listedModels.isEmpty() && !listedModels.contains(model)) {
+            warn.accept("'" + model + "' is not among the models the gateway lists; it is sent as typed"
+                    + " (F2 lists the ones it offers).");
+        }
+    }
+
+    private void fetch() {
+        background.execute(() -> {
+            try {
+                post.accept(new UiEvent.ModelsListed(List.copyOf(backend.models())));
+            } catch (Exception e) {
+                post.accept(new UiEvent.ModelsUnavailable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            }
+        });
     }
 
     void close() {
@@ -54,6 +83,10 @@ final class ModelSwitcher {
     boolean handle(UiEvent e) {
         if (e instanceof UiEvent.ModelsListed m) {
             listedModels = m.ids();
+            if (unchecked != null && unchecked.equals(session.model())) {
+                warnIfUnlisted(unchecked);
+            }
+            unchecked = null;
             if (picker != null) {
                 picker.setChoices(choices());
                 picker.loaded("");
