@@ -81,6 +81,11 @@ final class CompletionsEndpoint {
             interruptAfter = error.after().resolve(completion.content().size());
         }
         List<byte[]> events = WireFormat.events(completion, request.includeUsage(), interruption, interruptAfter);
+        if (fault instanceof Fault.CrLines) {
+            events = WireFormat.crLines(events);
+        } else if (fault instanceof Fault.HugeLine huge) {
+            events = WireFormat.hugeLine(events, 1 + (int) huge.after().resolve(completion.content().size()), huge.bytes());
+        }
         long length = 0;
         for (byte[] event : events) {
             length += event.length;

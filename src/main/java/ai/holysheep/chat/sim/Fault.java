@@ -30,6 +30,14 @@ public sealed interface Fault {
     record ErrorEvent(Position after) implements Fault {
     }
 
+    /** End every line with a lone CR instead of a LF, and send one more CR as the body's last byte. */
+    record CrLines() implements Fault {
+    }
+
+    /** After {@code after} content chunks, send one {@code data:} line of {@code bytes} bytes with no end, then close. */
+    record HugeLine(Position after, long bytes) implements Fault {
+    }
+
     /** Send the whole body in writes of {@code bytesPerWrite} bytes with a pause before each. */
     record Drip(int bytesPerWrite, int pauseMillis) implements Fault {
     }

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * rule     = kind [ "@" schedule ] { ":" part }
  * schedule = N | N "-" M | N "+"                  request N; requests N..M; request N and all after
  * part     = probability | name "=" integer       a probability only when there is no schedule
- * kind     = "drop" | "stall" | "drip" | "malformed" | "error" | "html" | status
+ * kind     = "drop" | "stall" | "drip" | "malformed" | "error" | "cr" | "huge" | "html" | status
  * status   = an HTTP status from 400 to 599 (429, 500, 502, 503, 504, 529 …)
  * </pre>
  * A rule with neither schedule nor probability applies to every request.
@@ -39,6 +39,9 @@ import java.util.TreeMap;
  *     <td>{@code after=N} content chunks first (default: a seeded point)</td></tr>
  * <tr><td>error</td><td>a {@code data: {"error":{…,"type":"server_error"}}} event, then the body ends
  *     without {@code [DONE]}</td><td>{@code after=N} as for malformed</td></tr>
+ * <tr><td>cr</td><td>every line ends in a lone CR, and a last CR follows the final event</td><td>none</td></tr>
+ * <tr><td>huge</td><td>one endless {@code data:} line, then the connection closes</td>
+ *     <td>{@code after=N} as for malformed, {@code bytes=N} (default 5 MiB)</td></tr>
  * <tr><td>html</td><td>a proxy's HTML error page instead of JSON</td>
  *     <td>{@code status=N} (default 502)</td></tr>
  * <tr><td>status</td><td>that status with an OpenAI-style JSON error body</td>
@@ -54,6 +57,8 @@ import java.util.TreeMap;
  * {@code "drop:0.2,stall:0.05,503:0.1"}; both kinds of rule can be mixed in one spec.
  */
 public final class FaultPlan {
+    /** Just over the client's default event size cap of 4 MiB. */
+    private static final long DEFAULT_HUGE_BYTES = 5L << 20;
     private static final Map<String, Set<String>> PARAMS_BY_KIND = Map.of(
         "drop", Set.of("bytes"),
         "stall", Set.of("bytes"),
@@ -61,6 +66,8 @@ public final class FaultPlan {
         "malformed", Set.of("after"),
         "error", Set.of("after"),
         "html", Set.of("status"),
+        "cr", Set.of(),
+        "huge", Set.of("after", "bytes"),
         "status", Set.of("retry-after"));
     private static final int DEFAULT_DRIP_BYTES = 5;
     private static final int DEFAULT_DRIP_PAUSE_MS = 20;
@@ -187,7 +194,7 @@ public final class FaultPlan {
             return "status";
         }
         throw new IllegalArgumentException("fault \"" + rule + "\": unknown kind \"" + kind
-            + "\" (expected drop, stall, drip, malformed, error, html or an HTTP status 400-599)");
+            + "\" (expected drop, stall, drip, malformed, error, cr, huge, html or an HTTP status 400-599)");
     }
 
     private static void checkStatus(long status, String rule) {
@@ -267,6 +274,9 @@ public final class FaultPlan {
                     Math.toIntExact(params.getOrDefault("pause-ms", (long) DEFAULT_DRIP_PAUSE_MS)));
                 case "malformed" -> new Fault.MalformedChunk(position("after", random));
                 case "error" -> new Fault.ErrorEvent(position("after", random));
+                case "cr" -> new Fault.CrLines();
+                case "huge" -> new Fault.HugeLine(position("after", random),
+                    params.getOrDefault("bytes", DEFAULT_HUGE_BYTES));
                 case "html" -> new Fault.HtmlPage(Math.toIntExact(params.getOrDefault("status", (long) DEFAULT_HTML_STATUS)));
                 case "status" -> {
                     int status = Integer.parseInt(kind);

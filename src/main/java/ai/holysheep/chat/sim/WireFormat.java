@@ -62,6 +62,34 @@ final class WireFormat {
     }
 
     /** The non-streaming answer. */
+    /** The same events with each LF made a lone CR, and one more CR as the very last byte. */
+    static List<byte[]> crLines(List<byte[]> events) {
+        List<byte[]> out = new ArrayList<>(events.size() + 1);
+        for (byte[] event : events) {
+            byte[] copy = event.clone();
+            for (int i = 0; i < copy.length; i++) {
+                if (copy[i] == '\n') {
+                    copy[i] = '\r';
+                }
+            }
+            out.add(copy);
+        }
+        out.add(new byte[] {'\r'});
+        return out;
+    }
+
+    /** The first {@code keep} events, then a {@code data:} line of {@code bytes} bytes that never ends. */
+    static List<byte[]> hugeLine(List<byte[]> events, int keep, long bytes) {
+        List<byte[]> out = new ArrayList<>(events.subList(0, Math.min(keep, events.size())));
+        out.add(DATA);
+        byte[] block = new byte[64 * 1024];
+        java.util.Arrays.fill(block, (byte) 'x');
+        for (long left = bytes; left > 0; left -= block.length) {
+            out.add(left >= block.length ? block : java.util.Arrays.copyOf(block, (int) left));
+        }
+        return out;
+    }
+
     static byte[] completion(Completion c) {
         ObjectNode message = JSON.createObjectNode().put("role", "assistant").put("content", String.join("", c.content()));
         if (!c.reasoning().isEmpty()) {
