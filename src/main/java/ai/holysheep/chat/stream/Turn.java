@@ -44,7 +44,6 @@ public final class Turn {
     private int attempts;
     private int failuresInARow;
     private int reasoningShown;
-    private boolean previousEndedUnmarked;
     private Instant outageStart;
     private Duration downtime = Duration.ZERO;
 
@@ -209,17 +208,11 @@ public final class Turn {
                 if (!sawDone && finishReason == null) {
                     // A proxy that closes the connection between two events looks exactly like a
                     // clean end. With neither a finish_reason nor [DONE] there is no telling a
-                    // whole answer from a cut one, so it counts as a drop, with one exception: a
-                    // resumed attempt that adds nothing right after another unmarked end. That
-                    // is a server that never marks its ends, and the answer was whole (it costs
-                    // one extra call to learn this).
-                    boolean markerless = previousEndedUnmarked && answer.grown() == 0 && !answer.shown().isEmpty();
-                    if (!markerless) {
-                        failed(new CallFailure.Network(answer.shown().isEmpty()
-                                ? "the stream ended without an answer" : "the stream ended without finishing the answer"));
-                        previousEndedUnmarked = true;
-                        return;
-                    }
+                    // whole answer from a cut one, so it always counts as a drop: a continuation
+                    // that adds nothing proves nothing either, since a cut can fall anywhere.
+                    failed(new CallFailure.Network(answer.shown().isEmpty()
+                            ? "the stream ended without an answer" : "the stream ended without finishing the answer"));
+                    return;
                 }
                 answer.end(Turn.this::emit);
                 endOutage();
@@ -248,7 +241,6 @@ public final class Turn {
         }
 
         private void failed(CallFailure failure) {
-            previousEndedUnmarked = false;
             call.cancel();
             if (opened) {
                 spend.broken(asked, chunks, usage);

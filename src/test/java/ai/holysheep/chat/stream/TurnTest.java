@@ -203,13 +203,29 @@ class TurnTest {
     }
 
     @Test
-    void aContinuationThatAddsNothingAndEndsUnmarkedEndsTheTurn() throws Exception {
-        server.enqueue(sse(Sse.stream().content(ANSWER).body()));
-        server.enqueue(sse(Sse.stream().role().body()));
+    void unmarkedEndsAreRetriedOnEveryAttemptUntilAProperEnd() throws Exception {
+        server.enqueue(sse(Sse.stream().role().content("안녕하세요! ").body()));
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(sse(Sse.stream().role().body())); // adds nothing, ends unmarked
+        }
+        server.enqueue(sse(answerBody("Hello there.")));
         TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, RETRY);
         assertEquals(ANSWER, o.text());
         assertInstanceOf(StreamEvent.Done.class, o.terminal());
-        assertEquals(2, server.getRequestCount());
+        assertEquals(5, server.getRequestCount());
+    }
+
+    @Test
+    void onlyUnmarkedEndsGiveUpAfterMaxRetries() throws Exception {
+        server.enqueue(sse(Sse.stream().role().content(ANSWER).body()));
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(sse(Sse.stream().role().body()));
+        }
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, TurnRun.settings(3, ResumeMode.CONTINUE));
+        StreamEvent.GaveUp up = assertInstanceOf(StreamEvent.GaveUp.class, o.terminal());
+        assertEquals("the stream ended without finishing the answer", up.lastError());
+        assertEquals(ANSWER, o.text());
+        assertEquals(4, server.getRequestCount());
     }
 
     @Test
