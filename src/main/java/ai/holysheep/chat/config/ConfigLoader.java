@@ -18,9 +18,9 @@ import java.util.function.Consumer;
  * Applies precedence: flags over environment over config file over built-in defaults.
  *
  * <p>A profile chosen with {@code --profile} counts as a flag and one named by the file's
- * {@code profile} key counts as the file. A key belongs to the gateway it was issued for: a
- * profile chosen on the command line uses only its own key (or none), so a HolySheep key in the
- * environment is never sent to another provider's server.
+ * {@code profile} key counts as the file. A key belongs to the gateway it was issued for (see
+ * {@link #key}), so a HolySheep key in the environment is never sent to another provider's server
+ * and a profile's key never to a URL that overrides the profile's.
  */
 public final class ConfigLoader {
     public static final String DEFAULT_BASE_URL = "https://api.holysheep.ai/v1";
@@ -120,7 +120,7 @@ public final class ConfigLoader {
                 file.model(), Origin.FILE,
                 DEFAULT_MODEL, Origin.DEFAULT);
 
-        Secret key = key(file, flagProfile, fileProfile, origins);
+        Secret key = key(file, active, origins.get("base_url") == Origin.PROFILE, origins);
 
         RequestDefaults fileRequest = file.request();
         RequestDefaults request = new RequestDefaults(
@@ -154,17 +154,22 @@ public final class ConfigLoader {
                 ProxySettings.resolve(env, file.proxy(), file.proxyLoopback(), baseUrl));
     }
 
-    private Secret key(ConfigFile file, Profile flagProfile, Profile fileProfile, Map<String, Origin> origins) {
-        if (flagProfile != null) {
-            return keyOf(flagProfile.apiKey(), flagProfile.apiKeyCmd(), Origin.PROFILE, origins);
+    /**
+     * A key goes only to the gateway it belongs to, however profile, URL and key were chosen: a
+     * profile's key to the profile's base_url (or, when the profile names none, to whatever URL is
+     * used), and $HOLYSHEEP_API_KEY or the top-level key to every URL that is not a profile's.
+     */
+    private Secret key(ConfigFile file, Profile active, boolean profileUrl, Map<String, Origin> origins) {
+        if (active != null && (profileUrl || active.baseUrl() == null || active.baseUrl().isBlank())) {
+            Secret own = keyOf(active.apiKey(), active.apiKeyCmd(), Origin.PROFILE, origins);
+            if (own != null || profileUrl) {
+                return own;
+            }
         }
         String fromEnv = env("HOLYSHEEP_API_KEY");
         if (fromEnv != null) {
             origins.put("api_key", Origin.ENV);
             return new Secret(fromEnv);
-        }
-        if (fileProfile != null) {
-            return keyOf(fileProfile.apiKey(), fileProfile.apiKeyCmd(), Origin.PROFILE, origins);
         }
         return keyOf(file.apiKey(), file.apiKeyCmd(), Origin.FILE, origins);
     }

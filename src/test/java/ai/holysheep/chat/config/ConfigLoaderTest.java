@@ -82,6 +82,53 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aKeyReachesOnlyItsOwnGatewayHoweverTheProfileWasChosen() throws IOException {
+        String profiles = """
+                [profiles.openai]
+                base_url = "https://api.openai.com/v1"
+                api_key = "sk-openai-key-1111"
+                """;
+        Overrides byFlag = new Overrides(null, "openai", null, null, null, null, null);
+        Overrides urlFlag = new Overrides(null, null, "http://127.0.0.1:9/v1", null, null, null, null);
+        Overrides both = new Overrides(null, "openai", "http://127.0.0.1:9/v1", null, null, null, null);
+
+        write("profile = \"openai\"\n" + profiles);
+        env.put("HOLYSHEEP_API_KEY", "sk-holysheep-env-2222");
+        for (Overrides chosen : new Overrides[] {Overrides.NONE, byFlag}) {
+            Settings s = load(chosen);
+            assertEquals("https://api.openai.com/v1", s.baseUrl());
+            assertEquals("sk-openai-key-1111", s.apiKey().reveal(), "the profile's gateway gets the profile's key");
+        }
+        for (Overrides chosen : new Overrides[] {urlFlag, both}) {
+            Settings s = load(chosen);
+            assertEquals("http://127.0.0.1:9/v1", s.baseUrl());
+            assertEquals("sk-holysheep-env-2222", s.apiKey().reveal(), "an overriding URL never gets the profile's key");
+        }
+        env.remove("HOLYSHEEP_API_KEY");
+        assertNull(load(urlFlag).apiKey());
+        assertNull(load(both).apiKey());
+
+        env.put("HOLYSHEEP_BASE_URL", "http://127.0.0.1:7/v1");
+        Settings fromEnvUrl = load(Overrides.NONE);
+        assertEquals("http://127.0.0.1:7/v1", fromEnvUrl.baseUrl());
+        assertNull(fromEnvUrl.apiKey(), "$HOLYSHEEP_BASE_URL must not receive the profile's key");
+        Settings flagBeatsEnv = load(byFlag);
+        assertEquals("https://api.openai.com/v1", flagBeatsEnv.baseUrl());
+        assertEquals("sk-openai-key-1111", flagBeatsEnv.apiKey().reveal());
+        env.remove("HOLYSHEEP_BASE_URL");
+
+        write("api_key = \"sk-file-key-0000\"\nprofile = \"openai\"\n" + profiles);
+        assertEquals("sk-openai-key-1111", load(Overrides.NONE).apiKey().reveal());
+        Settings topKey = load(urlFlag);
+        assertEquals("sk-file-key-0000", topKey.apiKey().reveal());
+        assertEquals(Origin.FILE, topKey.origins().get("api_key"));
+
+        write("api_key = \"sk-file-key-0000\"\n[profiles.fast]\nmodel = \"m\"\napi_key = \"sk-fast-key-3333\"\n");
+        Settings noUrl = load(new Overrides(null, "fast", null, null, null, null, null));
+        assertEquals("sk-fast-key-3333", noUrl.apiKey().reveal(), "a profile without a base_url keeps its own key");
+    }
+
+    @Test
     void unknownProfileNamesTheKnownOnes() throws IOException {
         write("[profiles.local]\nbase_url = \"http://127.0.0.1:1/v1\"\n");
         ConfigException e = assertThrows(ConfigException.class,
