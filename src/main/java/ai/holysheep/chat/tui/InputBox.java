@@ -25,6 +25,8 @@ final class InputBox {
     /** Index into history while recalling; history.size() when not. */
     private int recall;
     private String draft = "";
+    /** What Ctrl+C cleared, for Ctrl+Z; null when there is nothing to bring back. */
+    private String discarded;
 
     String text() {
         return text.toString();
@@ -137,6 +139,27 @@ final class InputBox {
         draft = "";
         replace("");
         return sent;
+    }
+
+    /** Ctrl+C: clears the text, keeping it for Ctrl+Z and as the latest prompt Up recalls. */
+    void discard() {
+        String gone = text();
+        if (!gone.isBlank() && (history.isEmpty() || !history.get(history.size() - 1).equals(gone))) {
+            history.add(gone);
+        }
+        discarded = gone;
+        recall = history.size();
+        draft = "";
+        replace("");
+    }
+
+    /** Ctrl+Z: brings back what Ctrl+C cleared, unless something new has been typed since. */
+    void undoDiscard() {
+        if (discarded != null && isEmpty()) {
+            replace(discarded);
+            discarded = null;
+            recall = history.size();
+        }
     }
 
     void clear() {
