@@ -190,7 +190,8 @@ final class InputBox {
                 continue;
             }
             int next = Graphemes.nextBoundary(text, i);
-            int g = DisplayWidth.grapheme(text, i, next);
+            // A pasted tab is kept as it is and shown as one blank cell (see ChatScreen).
+            int g = text.charAt(i) == '\t' ? 1 : DisplayWidth.grapheme(text, i, next);
             if (col + g > w) {
                 lines.add(new int[] {lineStart, i});
                 lineStart = i;

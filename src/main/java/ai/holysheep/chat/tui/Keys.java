@@ -155,7 +155,7 @@ final class Keys {
                 }
             }
             case Enter -> ui.input.insert("\n");
-            case Tab -> ui.input.insert("    ");
+            case Tab -> ui.input.insert("\t"); // a paste is sent byte for byte: TSV, Makefiles, Go
             default -> {
             }
         }
