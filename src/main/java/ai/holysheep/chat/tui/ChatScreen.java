@@ -337,7 +337,7 @@ public final class ChatScreen {
                 int li = firstLine + r;
                 if (li < layout.lines().size()) {
                     int[] line = layout.lines().get(li);
-                    canvas.put(3, row, cols - 1, input.text().substring(line[0], line[1]), Styles.PLAIN);
+                    canvas.put(3, row, cols - 1, input.text().substring(line[0], line[1]).replace('\t', ' '), Styles.PLAIN);
                 }
             }
             status.draw(canvas, rows - 1, cols, now);

@@ -7,7 +7,7 @@ final class Commands {
     static final String HELP = String.join("\n",
             "Keys",
             "  Enter send · Alt+Enter (or Ctrl+J) new line · pasted text stays one message",
-            "  Esc stop the answer being written (the part received stays) · Ctrl+C the same, or quit when idle",
+            "  Esc stop the answer being written (the part received stays) · Ctrl+C the same, clears a draft (Ctrl+Z brings it back), or quits on an empty input",
             "  ←/→ Home/End Ctrl+A/E move · Backspace/Delete Ctrl+U/K/W delete · ↑ on an empty input: earlier prompts",
             "  PgUp/PgDn scroll · Home/End (empty input) or Ctrl+Home/End: top/bottom of the conversation",
             "  F1 this help · F2 switch model · F3 saved conversations · F4 show/fold the reasoning · Ctrl+D (empty input) quit",

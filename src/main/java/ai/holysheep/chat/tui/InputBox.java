@@ -25,6 +25,8 @@ final class InputBox {
     /** Index into history while recalling; history.size() when not. */
     private int recall;
     private String draft = "";
+    /** What Ctrl+C cleared, for Ctrl+Z; null when there is nothing to bring back. */
+    private String discarded;
 
     String text() {
         return text.toString();
@@ -139,6 +141,27 @@ final class InputBox {
         return sent;
     }
 
+    /** Ctrl+C: clears the text, keeping it for Ctrl+Z and as the latest prompt Up recalls. */
+    void discard() {
+        String gone = text();
+        if (!gone.isBlank() && (history.isEmpty() || !history.get(history.size() - 1).equals(gone))) {
+            history.add(gone);
+        }
+        discarded = gone;
+        recall = history.size();
+        draft = "";
+        replace("");
+    }
+
+    /** Ctrl+Z: brings back what Ctrl+C cleared, unless something new has been typed since. */
+    void undoDiscard() {
+        if (discarded != null && isEmpty()) {
+            replace(discarded);
+            discarded = null;
+            recall = history.size();
+        }
+    }
+
     void clear() {
         replace("");
         recall = history.size();
@@ -167,7 +190,8 @@ final class InputBox {
                 continue;
             }
             int next = Graphemes.nextBoundary(text, i);
-            int g = DisplayWidth.grapheme(text, i, next);
+            // A pasted tab is kept as it is and shown as one blank cell (see ChatScreen).
+            int g = text.charAt(i) == '\t' ? 1 : DisplayWidth.grapheme(text, i, next);
             if (col + g > w) {
                 lines.add(new int[] {lineStart, i});
                 lineStart = i;

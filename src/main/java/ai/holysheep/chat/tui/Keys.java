@@ -10,6 +10,8 @@ import com.googlecode.lanterna.input.KeyType;
 final class Keys {
     private final ChatScreen ui;
     private char pendingHigh;
+    /** The last key was a Ctrl+C that stopped an answer: one more Ctrl+C right after it does not quit. */
+    private boolean cancelledByCtrlC;
     private boolean pasting;
 
     Keys(ChatScreen ui) {
@@ -17,6 +19,9 @@ final class Keys {
     }
 
     void handle(KeyStroke key) {
+        if (!(key.getKeyType() == KeyType.Character && key.isCtrlDown() && key.getCharacter() == 'c')) {
+            cancelledByCtrlC = false;
+        }
         if (key instanceof BracketedPaste.Marker marker) {
             pasting = marker.isStart();
             return;
@@ -93,12 +98,20 @@ final class Keys {
                 case 'w' -> in.killWordBack();
                 case 'j' -> in.insert("\n");
                 case 'c' -> {
+                    // A draft is never lost to Ctrl+C, nor is a second press while stopping an answer a quit.
+                    boolean afterCancel = cancelledByCtrlC;
+                    cancelledByCtrlC = false;
                     if (ui.turnRunning()) {
                         ui.cancelTurn();
-                    } else {
+                        cancelledByCtrlC = true;
+                        return;
+                    } else if (!in.isEmpty()) {
+                        in.discard();
+                    } else if (!afterCancel) {
                         ui.quit();
                     }
                 }
+                case 'z' -> in.undoDiscard();
                 case 'd' -> {
                     if (in.isEmpty()) {
                         ui.quit();
@@ -142,7 +155,7 @@ final class Keys {
                 }
             }
             case Enter -> ui.input.insert("\n");
-            case Tab -> ui.input.insert("    ");
+            case Tab -> ui.input.insert("\t"); // a paste is sent byte for byte: TSV, Makefiles, Go
             default -> {
             }
         }

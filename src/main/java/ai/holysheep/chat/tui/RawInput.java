@@ -9,11 +9,12 @@ import java.util.List;
 /**
  * The terminal as a full-screen program needs it. With {@code icrnl} on, Enter (CR) and Ctrl+J
  * (LF) both arrive as LF and cannot be told apart; with {@code ixon} on, Ctrl+S freezes the
- * screen until Ctrl+Q. Both are turned off, and the keys are decoded from the bytes as sent.
+ * screen until Ctrl+Q; and Ctrl+Z would suspend the program instead of undoing a Ctrl+C. All three
+ * are turned off, and the keys are decoded from the bytes as sent.
  */
 final class RawInput {
     /** Arguments for stty on top of lanterna's own (-icanon -echo); undone by its saved settings. */
-    static final List<String> STTY = List.of("-icrnl", "-ixon");
+    static final List<String> STTY = List.of("-icrnl", "-ixon", "susp", "undef");
 
     private RawInput() {
     }

@@ -64,6 +64,26 @@ class ChatScreenKeysTest {
     }
 
     @Test
+    void aPastedTabIsSentAsATab() throws Exception {
+        try (ScreenRig rig = ScreenRig.simulated(100, 30, SimOptions.defaults().unpaced())) {
+            rig.press(BracketedPaste.START);
+            rig.type("a");
+            rig.press(KeyType.Tab);
+            rig.type("b");
+            rig.press(BracketedPaste.END);
+            rig.step();
+            assertEquals("a\tb", rig.ui.input.text());
+            assertTrue(rig.text().contains("a b"), rig.text());
+
+            rig.press(KeyType.Enter);
+            rig.step();
+            rig.until("the answer", t -> rig.statusLine().contains("ready · done"));
+            var messages = rig.gateway.requests().get(0).json().path("messages");
+            assertEquals("a\tb", messages.get(messages.size() - 1).path("content").asText());
+        }
+    }
+
+        @Test
     void editingMovesAndDeletesWholeCharacters() throws Exception {
         try (ScreenRig rig = ScreenRig.scripted(80, 24)) {
             rig.type("한글");

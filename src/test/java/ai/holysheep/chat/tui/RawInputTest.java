@@ -34,7 +34,7 @@ class RawInputTest {
 
     @Test
     void theTerminalIsTakenOutOfCrToLfAndFlowControl() {
-        assertEquals(List.of("-icrnl", "-ixon"), RawInput.STTY);
+        assertEquals(List.of("-icrnl", "-ixon", "susp", "undef"), RawInput.STTY);
     }
 
     /** The keystrokes for these bytes, with the profiles in the order ChatTerminal adds them. */
