@@ -35,15 +35,22 @@ public final class GatewayClient {
     private final OkHttpClient http;
     private final HttpUrl base;
     private final Secret key;
+    private final Redaction redaction;
 
     /**
      * @param baseUrl includes the version path, e.g. {@code https://api.holysheep.ai/v1}
      * @param key     null for servers that need none (a local llama.cpp, Ollama)
      */
     public GatewayClient(OkHttpClient http, String baseUrl, Secret key) {
+        this(http, baseUrl, key, null);
+    }
+
+    /** @param proxyPassword hidden, like the key, from any error text a server echoes; may be null */
+    public GatewayClient(OkHttpClient http, String baseUrl, Secret key, String proxyPassword) {
         this.http = http;
         this.base = checkedBaseUrl(baseUrl);
         this.key = key;
+        this.redaction = new Redaction(key == null ? null : key.reveal(), proxyPassword);
     }
 
     /**
@@ -106,14 +113,47 @@ public final class GatewayClient {
     public StreamCall stream(ChatRequest request, StreamListener listener) {
         Request http = post(request, true).newBuilder().header("Accept", "text/event-stream").build();
         AtomicBoolean cancelled = new AtomicBoolean();
-        EventSource source = EventSources.createFactory(this.http).newEventSource(http, new Bridge(listener, cancelled));
+        EventSource source = EventSources.createFactory(this.http).newEventSource(http, new Bridge(redacting(listener), cancelled));
         return () -> {
             cancelled.set(true);
             source.cancel();
         };
     }
 
+    /** Every failure and in-stream error leaves the client through here, with secrets hidden. */
+    private StreamListener redacting(StreamListener listener) {
+        return new StreamListener() {
+            @Override
+            public void onOpen() {
+                listener.onOpen();
+            }
+
+            @Override
+            public void onChunk(Chunk chunk) {
+                listener.onChunk(redaction.apply(chunk));
+            }
+
+            @Override
+            public void onEnd(boolean sawDone) {
+                listener.onEnd(sawDone);
+            }
+
+            @Override
+            public void onFailure(CallFailure failure) {
+                listener.onFailure(redaction.apply(failure));
+            }
+        };
+    }
+
     public Completion complete(ChatRequest request) throws GatewayException {
+        try {
+            return unredactedComplete(request);
+        } catch (GatewayException e) {
+            throw new GatewayException(redaction.apply(e.failure()));
+        }
+    }
+
+    private Completion unredactedComplete(ChatRequest request) throws GatewayException {
         try (Response response = http.newCall(post(request, false)).execute()) {
             String body = bodyText(response);
             if (!response.isSuccessful()) {
@@ -126,6 +166,14 @@ public final class GatewayClient {
     }
 
     public List<String> models() throws GatewayException {
+        try {
+            return unredactedModels();
+        } catch (GatewayException e) {
+            throw new GatewayException(redaction.apply(e.failure()));
+        }
+    }
+
+    private List<String> unredactedModels() throws GatewayException {
         Request request = authorized(new Request.Builder().url(base.resolve("models"))).get().build();
         try (Response response = http.newCall(request).execute()) {
             String body = bodyText(response);

@@ -37,7 +37,7 @@ public final class Gateways {
                     http.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
                 }
             }
-            return new GatewayClient(http.build(), settings.baseUrl(), settings.apiKey());
+            return new GatewayClient(http.build(), settings.baseUrl(), settings.apiKey(), settings.proxy().password());
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, e.getMessage());
         }
