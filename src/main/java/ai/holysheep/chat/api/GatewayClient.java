@@ -39,21 +39,26 @@ public final class GatewayClient {
     private final OkHttpClient sse;
     private final HttpUrl base;
     private final Secret key;
+    private final Redaction redaction;
 
     /**
      * @param baseUrl includes the version path, e.g. {@code https://api.holysheep.ai/v1}
      * @param key     null for servers that need none (a local llama.cpp, Ollama)
      */
     public GatewayClient(OkHttpClient http, String baseUrl, Secret key) {
-        this(http, baseUrl, key, ai.holysheep.chat.config.RetrySettings.DEFAULT_MAX_EVENT_SIZE);
+        this(http, baseUrl, key, ai.holysheep.chat.config.RetrySettings.DEFAULT_MAX_EVENT_SIZE, null);
     }
 
-    /** @param maxEventSize bytes a single server-sent event may have; more is a protocol failure */
-    public GatewayClient(OkHttpClient http, String baseUrl, Secret key, long maxEventSize) {
+    /**
+     * @param maxEventSize  bytes a single server-sent event may have; more is a protocol failure
+     * @param proxyPassword hidden, like the key, from any error text a server echoes; may be null
+     */
+    public GatewayClient(OkHttpClient http, String baseUrl, Secret key, long maxEventSize, String proxyPassword) {
         this.http = http;
         this.sse = http.newBuilder().addInterceptor(new StreamBodies(maxEventSize)).build();
         this.base = checkedBaseUrl(baseUrl);
         this.key = key;
+        this.redaction = new Redaction(key == null ? null : key.reveal(), proxyPassword);
     }
 
     /**
@@ -127,7 +132,7 @@ public final class GatewayClient {
                 .header("Accept", "text/event-stream")
                 .tag(StreamWatchdog.class, watchdog)
                 .build();
-        source[0] = EventSources.createFactory(sse).newEventSource(http, new Bridge(listener, cancelled, watchdog));
+        source[0] = EventSources.createFactory(sse).newEventSource(http, new Bridge(redacting(listener), cancelled, watchdog));
         watchdog.start();
         return () -> {
             cancelled.set(true);
@@ -136,7 +141,40 @@ public final class GatewayClient {
         };
     }
 
+    /** Every failure and in-stream error leaves the client through here, with secrets hidden. */
+    private StreamListener redacting(StreamListener listener) {
+        return new StreamListener() {
+            @Override
+            public void onOpen() {
+                listener.onOpen();
+            }
+
+            @Override
+            public void onChunk(Chunk chunk) {
+                listener.onChunk(redaction.apply(chunk));
+            }
+
+            @Override
+            public void onEnd(boolean sawDone) {
+                listener.onEnd(sawDone);
+            }
+
+            @Override
+            public void onFailure(CallFailure failure) {
+                listener.onFailure(redaction.apply(failure));
+            }
+        };
+    }
+
     public Completion complete(ChatRequest request) throws GatewayException {
+        try {
+            return unredactedComplete(request);
+        } catch (GatewayException e) {
+            throw new GatewayException(redaction.apply(e.failure()));
+        }
+    }
+
+    private Completion unredactedComplete(ChatRequest request) throws GatewayException {
         try (Response response = http.newCall(post(request, false)).execute()) {
             String body = bodyText(response);
             if (!response.isSuccessful()) {
@@ -149,6 +187,14 @@ public final class GatewayClient {
     }
 
     public List<String> models() throws GatewayException {
+        try {
+            return unredactedModels();
+        } catch (GatewayException e) {
+            throw new GatewayException(redaction.apply(e.failure()));
+        }
+    }
+
+    private List<String> unredactedModels() throws GatewayException {
         Request request = authorized(new Request.Builder().url(base.resolve("models"))).get().build();
         try (Response response = http.newCall(request).execute()) {
             String body = bodyText(response);

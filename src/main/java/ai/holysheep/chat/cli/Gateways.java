@@ -37,7 +37,8 @@ public final class Gateways {
                     http.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
                 }
             }
-            return new GatewayClient(http.build(), settings.baseUrl(), settings.apiKey(), retry.maxEventSize());
+            return new GatewayClient(http.build(), settings.baseUrl(), settings.apiKey(), retry.maxEventSize(),
+                    settings.proxy().password());
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, e.getMessage());
         }

@@ -70,7 +70,7 @@ class MaxEventSizeTest {
 
     /** Streams one call; the outcome is the failure, or whether [DONE] was seen. */
     private Object run(long cap) throws InterruptedException {
-        GatewayClient client = new GatewayClient(http, server.url("/v1").toString(), null, cap);
+        GatewayClient client = new GatewayClient(http, server.url("/v1").toString(), null, cap, null);
         client.stream(new ChatRequest("m", java.util.List.of(ChatMessage.user("hi")), null, null), new StreamListener() {
             @Override
             public void onChunk(Chunk chunk) {

@@ -92,6 +92,34 @@ class EcosystemCliTest {
     }
 
     @Test
+    void aKeyTheServerEchoesIsHiddenEverywhereItCouldShow() throws Exception {
+        String echo = "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + " (starts "
+                + KEY.substring(5, 17) + ", ends sk-t***9c3f)\",\"code\":\"" + KEY + "\"}}";
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            for (int i = 0; i < 5; i++) {
+                server.enqueue(new MockResponse.Builder().code(401).setHeader("Content-Type", "application/json")
+                        .body(echo).build());
+            }
+            CliRun run = user().env("HOLYSHEEP_BASE_URL", server.url("/v1").toString()).env("HOLYSHEEP_API_KEY", KEY);
+            CliRun.Result oneShot = run.run("--verbose", "x");
+            CliRun.Result json = run.run("--format", "json", "x");
+            CliRun.Result doctor = run.run("doctor");
+            CliRun.Result models = run.run("models");
+            assertEquals(3, oneShot.exitCode(), oneShot.all());
+            assertTrue(oneShot.stderr().contains("Incorrect API key provided: [key] (starts [key], ends sk-t***9c3f)"),
+                    oneShot.stderr());
+            String all = oneShot.all() + json.all() + doctor.all() + models.all()
+                    + Files.readString(home.resolve("state/holysheep-chat/debug.log"));
+            assertTrue(json.stdout().contains("[key]")
+                    && models.stderr().contains("[key]"), all);
+            for (int i = 0; i + 8 <= KEY.length(); i++) {
+                assertFalse(all.contains(KEY.substring(i, i + 8)), "part of the key in\n" + all);
+            }
+        }
+    }
+
+    @Test
     void logBodiesAddsTheBodiesStillWithoutTheKey() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.start();
