@@ -3,6 +3,7 @@ package ai.holysheep.chat.cli;
 import ai.holysheep.chat.api.ChatRequest;
 import ai.holysheep.chat.api.GatewayClient;
 import ai.holysheep.chat.config.ConfigLoader;
+import ai.holysheep.chat.config.RequestDefaults;
 import ai.holysheep.chat.config.Settings;
 import ai.holysheep.chat.session.ChatSession;
 import ai.holysheep.chat.stream.Scheduler;
@@ -120,6 +121,13 @@ public class ChatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Before either chat starts: the full-screen chat sends them too.
+        if (temperature != null && !RequestDefaults.validTemperature(temperature)) {
+            throw new CliException(ExitCode.USAGE, "--temperature must be between 0 and 2");
+        }
+        if (maxTokens != null && maxTokens < 1) {
+            throw new CliException(ExitCode.USAGE, "--max-tokens must be at least 1");
+        }
         if (prompt.isEmpty() && io.stdinIsTerminal()) {
             // Checked before lanterna starts: without a terminal on both ends it would wait about
             // ten seconds for size reports and then read keys from a pipe.
@@ -128,12 +136,6 @@ public class ChatCommand implements Callable<Integer> {
                         "the full-screen chat needs a terminal on stdout; to ask once give a prompt: holysheep-chat \"hello\" > answer.txt");
             }
             return InteractiveChat.run(settings(), io, history, diagnostics.requestLog(io));
-        }
-        if (temperature != null && (temperature < 0 || temperature > 2)) {
-            throw new CliException(ExitCode.USAGE, "--temperature must be between 0 and 2");
-        }
-        if (maxTokens != null && maxTokens < 1) {
-            throw new CliException(ExitCode.USAGE, "--max-tokens must be at least 1");
         }
         String message = Prompt.compose(prompt, io);
         try (GatewayChoice gateway = GatewayChoice.open(settings(), diagnostics.requestLog(io));

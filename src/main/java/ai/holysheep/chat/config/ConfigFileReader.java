@@ -88,6 +88,13 @@ public final class ConfigFileReader {
         checkKeys(node, DEFAULTS, "defaults.");
         Double temperature = number(node, "temperature", "defaults.");
         Double maxTokens = number(node, "max_tokens", "defaults.");
+        // The same limits as --temperature and --max-tokens.
+        if (temperature != null && !RequestDefaults.validTemperature(temperature)) {
+            throw problem("defaults.temperature must be between 0 and 2, not " + temperature);
+        }
+        if (maxTokens != null && !(maxTokens >= 1 && maxTokens <= Integer.MAX_VALUE && maxTokens == Math.floor(maxTokens))) {
+            throw problem("defaults.max_tokens must be a whole number of at least 1, not " + node.get("max_tokens").asText());
+        }
         return new RequestDefaults(string(node, "system", "defaults."), temperature,
                 maxTokens == null ? null : maxTokens.intValue());
     }
