@@ -169,7 +169,7 @@ public final class ConfigLoader {
         String fromEnv = env("HOLYSHEEP_API_KEY");
         if (fromEnv != null) {
             origins.put("api_key", Origin.ENV);
-            return new Secret(fromEnv);
+            return headerSafe(new Secret(fromEnv), "HOLYSHEEP_API_KEY");
         }
         return keyOf(file.apiKey(), file.apiKeyCmd(), Origin.FILE, origins);
     }
@@ -177,13 +177,26 @@ public final class ConfigLoader {
     private Secret keyOf(String key, String command, Origin origin, Map<String, Origin> origins) {
         if (key != null && !key.isBlank()) {
             origins.put("api_key", origin);
-            return new Secret(key);
+            return headerSafe(new Secret(key), origin == Origin.PROFILE ? "the profile's api_key" : "api_key in the config");
         }
         if (command != null && !command.isBlank() && runKeyCommands) {
             origins.put("api_key", Origin.KEY_COMMAND);
-            return new Secret(runKeyCommand(command));
+            return headerSafe(new Secret(runKeyCommand(command)), "api_key_cmd's output");
         }
         return null;
+    }
+
+    /**
+     * A key travels in an HTTP header, which takes printable ASCII only: a key with a line break
+     * (an api_key_cmd that prints two lines), a control or a non-ASCII character is a
+     * configuration error naming where it came from, never the key.
+     */
+    private static Secret headerSafe(Secret key, String where) {
+        if (key.reveal().chars().anyMatch(c -> c < 0x21 || c > 0x7E)) {
+            throw new ConfigException("the API key from " + where
+                    + " holds a space, line break, control or non-ASCII character; a key is printable ASCII");
+        }
+        return key;
     }
 
     /**
