@@ -4,8 +4,13 @@ import ai.holysheep.chat.config.Durations;
 import ai.holysheep.chat.config.Price;
 import ai.holysheep.chat.store.TeamStore;
 import ai.holysheep.chat.store.UsageTotal;
+import ai.holysheep.chat.render.DisplayWidth;
+import ai.holysheep.chat.render.TerminalSanitizer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,7 +50,7 @@ public record UsageReport(Instant since, TeamStore.Grouping by, List<UsageTotal>
                 g.writeNumberField("completion_tokens", t.completionTokens());
                 g.writeNumberField("wasted_tokens", t.wastedTokens());
                 g.writeFieldName("cost_usd");
-                g.writeRawValue(Price.plain(t.costUsd()));
+                g.writeRawValue(Price.plain(rounded(t.costUsd())));
                 g.writeNumberField("resumes", t.resumes());
                 g.writeNumberField("failures", t.failures());
                 g.writeEndObject();
@@ -54,35 +59,40 @@ public record UsageReport(Instant since, TeamStore.Grouping by, List<UsageTotal>
         });
     }
 
-    /** Aligned columns for a terminal, one row per key and a total. */
+    /** Aligned columns for a terminal, one row per key and a total; names may be Hangul. */
     public List<String> table() {
         String heading = by.name().toLowerCase(Locale.ROOT);
         int width = Math.max(heading.length(), "total".length());
         for (UsageTotal t : totals) {
-            width = Math.max(width, t.key().length());
+            width = Math.max(width, DisplayWidth.of(TerminalSanitizer.clean(t.key())));
         }
-        String row = "%-" + width + "s  %8s  %12s  %12s  %8s  %10s  %7s";
-        List<String> lines = new java.util.ArrayList<>();
-        lines.add(String.format(Locale.ROOT, row, heading, "requests", "prompt", "completion", "wasted", "cost $",
-                "resumes").stripTrailing());
-        long requests = 0;
-        long prompt = 0;
-        long completion = 0;
-        long wasted = 0;
-        double cost = 0;
-        long resumes = 0;
+        String numbers = "  %8s  %12s  %12s  %8s  %10s  %7s";
+        List<String> lines = new ArrayList<>();
+        lines.add(padded(heading, width) + String.format(Locale.ROOT, numbers, "requests", "prompt", "completion",
+                "wasted", "cost $", "resumes"));
+        UsageTotal sum = new UsageTotal("total", 0, 0, 0, 0, 0, 0, 0);
         for (UsageTotal t : totals) {
-            lines.add(String.format(Locale.ROOT, row, t.key(), t.requests(), t.promptTokens(), t.completionTokens(),
-                    t.wastedTokens(), String.format(Locale.ROOT, "%.4f", t.costUsd()), t.resumes()));
-            requests += t.requests();
-            prompt += t.promptTokens();
-            completion += t.completionTokens();
-            wasted += t.wastedTokens();
-            cost += t.costUsd();
-            resumes += t.resumes();
+            lines.add(row(t, width, numbers));
+            sum = new UsageTotal("total", sum.requests() + t.requests(), sum.promptTokens() + t.promptTokens(),
+                    sum.completionTokens() + t.completionTokens(), sum.wastedTokens() + t.wastedTokens(),
+                    sum.costUsd() + t.costUsd(), sum.resumes() + t.resumes(), sum.failures() + t.failures());
         }
-        lines.add(String.format(Locale.ROOT, row, "total", requests, prompt, completion, wasted,
-                String.format(Locale.ROOT, "%.4f", cost), resumes));
+        lines.add(row(sum, width, numbers));
         return lines;
+    }
+
+    private static String row(UsageTotal t, int width, String numbers) {
+        return padded(TerminalSanitizer.clean(t.key()), width) + String.format(Locale.ROOT, numbers, t.requests(),
+                t.promptTokens(), t.completionTokens(), t.wastedTokens(),
+                String.format(Locale.ROOT, "%.4f", t.costUsd()), t.resumes());
+    }
+
+    private static String padded(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - DisplayWidth.of(text)));
+    }
+
+    /** Sums of rounded costs carry binary noise again (0.0057540000000000004). */
+    private static double rounded(double dollars) {
+        return BigDecimal.valueOf(dollars).setScale(10, RoundingMode.HALF_EVEN).doubleValue();
     }
 }
