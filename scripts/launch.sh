@@ -19,7 +19,7 @@
 
 # True for runs that load what a chat needs (HTTP, JSON): not help, version or a subcommand.
 archives_chat_run() {
-  case "${1:-}" in models|conversations|sim-gateway|config|doctor|help) return 1 ;; esac
+  case "${1:-}" in models|conversations|sim-gateway|config|doctor|help|serve) return 1 ;; esac
   local arg
   for arg in "$@"; do
     case $arg in -h|--help|-V|--version) return 1 ;; esac
@@ -31,6 +31,15 @@ launch() {
   local jar=$1
   shift
   local jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn16m -Xshare:auto -Xlog:cds=off,cds+dynamic=off)
+  local arg
+  for arg in "$@"; do
+    # The relay runs for days and relays many streams at once: the full JIT pays for itself and
+    # the start-up flags do not (a prompt that merely contains the word only starts slower).
+    if [ "$arg" = serve ]; then
+      jvm=(-XX:+UseSerialGC -Xshare:auto -Xlog:cds=off,cds+dynamic=off)
+      break
+    fi
+  done
   local archive="${jar%.jar}.jsa"
   local only_version=false
   if [ $# -eq 1 ]; then

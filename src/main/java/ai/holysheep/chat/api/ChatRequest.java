@@ -5,24 +5,39 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** A chat completion request; null parameters are left out so the server's defaults apply. */
-public record ChatRequest(String model, List<ChatMessage> messages, Double temperature, Integer maxTokens) {
+/**
+ * A chat completion request; null parameters are left out so the server's defaults apply.
+ *
+ * @param extra parameters this client does not model but passes on (a relayed request's
+ *              {@code top_p}, {@code stop}, {@code seed}, …): each name with its value as JSON
+ *              text, written as it came after the modelled fields
+ */
+public record ChatRequest(String model, List<ChatMessage> messages, Double temperature, Integer maxTokens,
+                          Map<String, String> extra) {
 
     public ChatRequest {
         messages = List.copyOf(messages);
+        extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+    }
+
+    public ChatRequest(String model, List<ChatMessage> messages, Double temperature, Integer maxTokens) {
+        this(model, messages, temperature, maxTokens, Map.of());
     }
 
     public ChatRequest withModel(String newModel) {
-        return new ChatRequest(newModel, messages, temperature, maxTokens);
+        return new ChatRequest(newModel, messages, temperature, maxTokens, extra);
     }
 
     /** The same request with one more message at the end (a prefill, when resuming). */
     public ChatRequest plus(ChatMessage message) {
         List<ChatMessage> more = new ArrayList<>(messages);
         more.add(message);
-        return new ChatRequest(model, more, temperature, maxTokens);
+        return new ChatRequest(model, more, temperature, maxTokens, extra);
     }
 
     /** Written with the streaming generator: building a request must not initialise databind. */
@@ -44,6 +59,10 @@ public record ChatRequest(String model, List<ChatMessage> messages, Double tempe
             }
             if (maxTokens != null) {
                 g.writeNumberField("max_tokens", maxTokens);
+            }
+            for (Map.Entry<String, String> e : extra.entrySet()) {
+                g.writeFieldName(e.getKey());
+                g.writeRawValue(e.getValue());
             }
             g.writeBooleanField("stream", stream);
             if (stream) {

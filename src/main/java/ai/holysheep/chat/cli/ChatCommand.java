@@ -2,6 +2,7 @@ package ai.holysheep.chat.cli;
 
 import ai.holysheep.chat.api.ChatRequest;
 import ai.holysheep.chat.api.GatewayClient;
+import ai.holysheep.chat.api.RequestLog;
 import ai.holysheep.chat.config.ConfigLoader;
 import ai.holysheep.chat.config.RequestDefaults;
 import ai.holysheep.chat.config.Settings;
@@ -112,6 +113,11 @@ public class ChatCommand implements Callable<Integer> {
     Settings settings() {
         return new ConfigLoader(io.env(), io::warn).load(connection.overrides(system, temperature, maxTokens)
                 .withRetry(retry.overrides()));
+    }
+
+    /** The --verbose log, disabled without it. */
+    RequestLog requestLog() {
+        return diagnostics.requestLog(io);
     }
 
     /** The gateway client every command should use: proxy and --verbose log included. */

@@ -21,11 +21,12 @@ public record ConfigFile(
         List<String> models,
         Map<String, Profile> profiles,
         String proxy,
-        boolean proxyLoopback) {
+        boolean proxyLoopback,
+        ServeLimits serve) {
 
     public static ConfigFile none() {
         return new ConfigFile(null, null, null, null, null, null, RequestDefaults.NONE,
-                RetrySettings.DEFAULTS, Map.of(), List.of(), Map.of(), null, false);
+                RetrySettings.DEFAULTS, Map.of(), List.of(), Map.of(), null, false, ServeLimits.DEFAULTS);
     }
 
     /** Whether the file names a key, which makes its permissions matter. */

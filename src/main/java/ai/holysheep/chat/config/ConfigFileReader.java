@@ -24,12 +24,14 @@ import java.util.Set;
 public final class ConfigFileReader {
     private static final Set<String> TOP = Set.of(
             "model", "base_url", "api_key", "api_key_cmd", "profile", "models", "defaults", "retry", "prices", "profiles",
-            "proxy", "proxy_loopback");
+            "proxy", "proxy_loopback", "serve");
     private static final Set<String> DEFAULTS = Set.of("system", "temperature", "max_tokens");
     private static final Set<String> RETRY = Set.of("max_retries", "base_delay", "factor", "max_delay", "jitter",
             "idle_timeout", "connect_timeout", "max_retry_after", "resume", "max_event_size");
     private static final Set<String> PROFILE = Set.of("base_url", "api_key", "api_key_cmd", "model", "models", "prices");
     private static final Set<String> PRICE = Set.of("input", "output");
+    private static final Set<String> SERVE = Set.of("host", "port", "keepalive", "max_streams",
+            "requests_per_minute", "max_body");
 
     private final Path path;
 
@@ -61,7 +63,7 @@ public final class ConfigFileReader {
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return new ConfigFile(path, null, null, null, null, null, RequestDefaults.NONE,
-                    RetrySettings.DEFAULTS, Map.of(), List.of(), Map.of(), null, false);
+                    RetrySettings.DEFAULTS, Map.of(), List.of(), Map.of(), null, false, ServeLimits.DEFAULTS);
         }
         checkKeys(root, TOP, "");
         return new ConfigFile(
@@ -77,7 +79,8 @@ public final class ConfigFileReader {
                 stringList(root, "models", ""),
                 profiles(root.get("profiles")),
                 string(root, "proxy", ""),
-                bool(root, "proxy_loopback", ""));
+                bool(root, "proxy_loopback", ""),
+                serve(root.get("serve")));
     }
 
     private RequestDefaults request(JsonNode node) {
@@ -142,6 +145,42 @@ public final class ConfigFileReader {
                 duration(node, "max_retry_after", d.maxRetryAfter()),
                 mode,
                 maxEventSize == null ? d.maxEventSize() : maxEventSize.longValue());
+    }
+
+    private ServeLimits serve(JsonNode node) {
+        ServeLimits d = ServeLimits.DEFAULTS;
+        if (node == null) {
+            return d;
+        }
+        table(node, "serve");
+        checkKeys(node, SERVE, "serve.");
+        String host = string(node, "host", "serve.");
+        Double port = number(node, "port", "serve.");
+        Double streams = number(node, "max_streams", "serve.");
+        Double perMinute = number(node, "requests_per_minute", "serve.");
+        Double maxBody = number(node, "max_body", "serve.");
+        if (host != null && host.isBlank()) {
+            throw problem("serve.host must not be empty");
+        }
+        if (port != null && !(port >= 0 && port <= 65535 && port == Math.floor(port))) {
+            throw problem("serve.port must be a whole number from 0 to 65535");
+        }
+        for (String key : List.of("max_streams", "requests_per_minute", "max_body")) {
+            Double value = number(node, key, "serve.");
+            if (value != null && !(value >= 1 && value == Math.floor(value) && value <= Integer.MAX_VALUE)) {
+                throw problem("serve." + key + " must be a whole number of at least 1");
+            }
+        }
+        Duration keepalive = duration(node, "keepalive", d.keepalive(), "serve.");
+        if (keepalive.isZero() || keepalive.isNegative()) {
+            throw problem("serve.keepalive must be longer than 0s");
+        }
+        return new ServeLimits(host == null ? d.host() : host,
+                port == null ? d.port() : port.intValue(),
+                keepalive,
+                streams == null ? d.maxStreams() : streams.intValue(),
+                perMinute == null ? d.requestsPerMinute() : perMinute.intValue(),
+                maxBody == null ? d.maxBodyBytes() : maxBody.longValue());
     }
 
     private Map<String, Profile> profiles(JsonNode node) {
@@ -256,14 +295,18 @@ public final class ConfigFileReader {
     }
 
     private Duration duration(JsonNode node, String key, Duration fallback) {
-        String text = string(node, key, "retry.");
+        return duration(node, key, fallback, "retry.");
+    }
+
+    private Duration duration(JsonNode node, String key, Duration fallback, String prefix) {
+        String text = string(node, key, prefix);
         if (text == null) {
             return fallback;
         }
         try {
             return Durations.parse(text);
         } catch (IllegalArgumentException e) {
-            throw problem("retry." + key + ": " + e.getMessage());
+            throw problem(prefix + key + ": " + e.getMessage());
         }
     }
 

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them in config files and flags: {@code 500ms}, {@code 2s}, {@code 1.5s}, {@code 1m}. */
+/** Durations as people write them in config files and flags: {@code 500ms}, {@code 2s}, {@code 1.5s}, {@code 1m}, {@code 7d}. */
 public final class Durations {
-    private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
+    private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
 
     private Durations() {
     }
@@ -21,7 +21,8 @@ public final class Durations {
             case "ms" -> amount;
             case "s" -> amount * 1_000;
             case "m" -> amount * 60_000;
-            default -> amount * 3_600_000;
+            case "h" -> amount * 3_600_000;
+            default -> amount * 86_400_000;
         };
         if (millis > Long.MAX_VALUE / 2.0) {
             throw new IllegalArgumentException("'" + text + "' is too long a duration");

@@ -21,6 +21,11 @@ public final class HistoryLocation {
         return baseDirectory(env, "XDG_DATA_HOME", ".local", "share").resolve("holysheep-chat").resolve("history.db");
     }
 
+    /** {@code $XDG_DATA_HOME/holysheep-chat/serve.db}: the team relay's members and accounts. */
+    public static Path defaultTeamDatabase(Map<String, String> env) {
+        return baseDirectory(env, "XDG_DATA_HOME", ".local", "share").resolve("holysheep-chat").resolve("serve.db");
+    }
+
     /**
      * Where SQLite's native library is kept ({@link NativeLibraryCache}):
      * {@code $XDG_CACHE_HOME/holysheep-chat/native}, or {@code ~/.cache/…}, by the same rules.

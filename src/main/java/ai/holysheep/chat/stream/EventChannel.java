@@ -1,6 +1,7 @@
 package ai.holysheep.chat.stream;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -58,6 +59,27 @@ public final class EventChannel implements Consumer<StreamEvent> {
             consumerWaiting = true;
             try {
                 wait();
+            } finally {
+                consumerWaiting = false;
+            }
+        }
+        return next();
+    }
+
+    /**
+     * As {@link #take}, but waiting at most {@code timeoutNanos}: null when no event came in that
+     * time. For a consumer that has something to do when the turn is silent (a relay's keep-alive).
+     */
+    public synchronized StreamEvent poll(long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (waiting.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            consumerWaiting = true;
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
             } finally {
                 consumerWaiting = false;
             }

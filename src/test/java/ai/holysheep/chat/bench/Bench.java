@@ -26,7 +26,7 @@ import java.util.function.Predicate;
  */
 public final class Bench {
     /** The answer line curl prints first: a delta with non-empty content (the role chunk has none). */
-    private static final Predicate<String> CONTENT_LINE = line -> line.startsWith("data: ") && line.contains("\"content\":\"")
+    static final Predicate<String> CONTENT_LINE = line -> line.startsWith("data: ") && line.contains("\"content\":\"")
             && !line.contains("\"content\":\"\"");
 
     private final Plan plan;
@@ -49,7 +49,7 @@ public final class Bench {
         }
     }
 
-    static final Set<String> SECTIONS = Set.of("drain", "first-token", "start-up", "tui");
+    static final Set<String> SECTIONS = Set.of("drain", "first-token", "start-up", "tui", "relay");
 
     private Bench(Plan plan, Path jar, Path launcher, Path scratch, Set<String> only) {
         this.plan = plan;
@@ -119,6 +119,9 @@ public final class Bench {
             }
             if (measures("tui")) {
                 new TuiRuns(plan, jar, scratch, report).run();
+            }
+            if (measures("relay")) {
+                new RelayBench(plan, jar, launcher, scratch, report).run(small.baseUrl(), large.baseUrl(), body);
             }
         }
         report.row("load average at end", loadAverage());
@@ -356,7 +359,7 @@ public final class Bench {
         return String.format(Locale.ROOT, "%.2f µs  (%.0f tokens/s)", seconds * 1e6, 1 / seconds);
     }
 
-    private static String javaBinary() {
+    static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

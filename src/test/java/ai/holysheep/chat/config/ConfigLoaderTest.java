@@ -228,6 +228,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theServeTableSetsTheRelaysAddressAndLimits() throws IOException {
+        Path file = write("[serve]\nhost = \"0.0.0.0\"\nport = 9090\nkeepalive = \"5s\"\nmax_streams = 2\n"
+                + "requests_per_minute = 30\nmax_body = 65536\n");
+        assertEquals(new ServeLimits("0.0.0.0", 9090, java.time.Duration.ofSeconds(5), 2, 30, 65536),
+                ConfigFileReader.read(file).serve());
+        assertEquals(ServeLimits.DEFAULTS, ConfigFileReader.read(write("model = \"gpt-4.1\"\n")).serve());
+        assertEquals("127.0.0.1", ServeLimits.DEFAULTS.host(), "loopback unless told otherwise");
+        for (String bad : new String[] {"port = 70000", "max_streams = 0", "keepalive = \"0s\"", "colour = 1",
+            "requests_per_minute = 1.5", "host = \"\""}) {
+            Path wrong = write("[serve]\n" + bad + "\n");
+            ConfigException e = assertThrows(ConfigException.class, () -> ConfigFileReader.read(wrong), bad);
+            assertTrue(e.getMessage().contains("serve."), e.getMessage());
+        }
+        ServeLimits example = ConfigFileReader.read(Path.of("config.example.toml")).serve();
+        assertEquals(ServeLimits.DEFAULTS, example, "the example shows the defaults");
+    }
+
+    @Test
     void secretsAreMaskedWhenPrinted() {
         Secret s = new Secret("sk-abcdefghijkl9c3f");
         assertEquals("sk-…9c3f", s.toString());

@@ -1,0 +1,185 @@
+package ai.holysheep.chat.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The team relay's own SQLite file: its members (by token hash) and every request it relayed.
+ * A separate file from the history database: it belongs to whoever runs the server, and the
+ * members' conversations never land in it, only their counts.
+ *
+ * <p>Calls are serialised on the one connection; they are short (a lookup per request, an
+ * insert per answer), and several processes may share the file ({@code serve members add}
+ * while the server runs), which SQLite's own locking handles.
+ */
+public final class TeamStore implements AutoCloseable {
+    private static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, List.of(
+                    "CREATE TABLE member ("
+                            + " name TEXT PRIMARY KEY,"
+                            + " token_hash TEXT NOT NULL UNIQUE,"
+                            + " admin INTEGER NOT NULL DEFAULT 0,"
+                            + " created_at INTEGER NOT NULL)",
+                    "CREATE TABLE relayed ("
+                            + " id INTEGER PRIMARY KEY,"
+                            + " member TEXT NOT NULL,"
+                            + " model TEXT NOT NULL,"
+                            + " at INTEGER NOT NULL,"
+                            + " status INTEGER NOT NULL,"
+                            + " outcome TEXT NOT NULL,"
+                            + " prompt_tokens INTEGER NOT NULL,"
+                            + " completion_tokens INTEGER NOT NULL,"
+                            + " wasted_tokens INTEGER NOT NULL,"
+                            + " cost_usd REAL NOT NULL,"
+                            + " duration_ms INTEGER NOT NULL,"
+                            + " retries INTEGER NOT NULL,"
+                            + " resumes INTEGER NOT NULL)",
+                    "CREATE INDEX relayed_at ON relayed (at)")));
+
+    /** How {@link #usage} groups its totals. */
+    public enum Grouping { MEMBER, MODEL, DAY }
+
+    private final Connection connection;
+    private final Clock clock;
+
+    private TeamStore(Connection connection, Clock clock) {
+        this.connection = connection;
+        this.clock = clock;
+    }
+
+    /** Opens (creating it, private to its owner, with missing directories) and migrates. */
+    public static TeamStore open(Path file, Clock clock) {
+        HistoryLocation.createParentDirectories(file);
+        PrivateFile.create(file);
+        return new TeamStore(Database.open(file, MIGRATIONS), clock);
+    }
+
+    /** @return false when a member of that name already exists */
+    public synchronized boolean addMember(String name, String tokenHash, boolean admin) {
+        return Database.inWriteTransaction(connection, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM member WHERE name = ?")) {
+                s.setString(1, name);
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next()) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO member (name, token_hash, admin, created_at) VALUES (?, ?, ?, ?)")) {
+                s.setString(1, name);
+                s.setString(2, tokenHash);
+                s.setInt(3, admin ? 1 : 0);
+                s.setLong(4, clock.millis());
+                s.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /** @return false when there was no such member */
+    public synchronized boolean removeMember(String name) {
+        return Database.inWriteTransaction(connection, c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM member WHERE name = ?")) {
+                s.setString(1, name);
+                return s.executeUpdate() > 0;
+            }
+        });
+    }
+
+    public synchronized List<TeamMember> members() {
+        return Database.inReadTransaction(connection, c -> {
+            List<TeamMember> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT name, admin, created_at FROM member ORDER BY name");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new TeamMember(r.getString(1), r.getInt(2) != 0, Instant.ofEpochMilli(r.getLong(3))));
+                }
+            }
+            return out;
+        });
+    }
+
+    public synchronized Optional<TeamMember> memberWithTokenHash(String tokenHash) {
+        return Database.inReadTransaction(connection, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT name, admin, created_at FROM member WHERE token_hash = ?")) {
+                s.setString(1, tokenHash);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next()
+                            ? Optional.of(new TeamMember(r.getString(1), r.getInt(2) != 0, Instant.ofEpochMilli(r.getLong(3))))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public synchronized void record(RelayedRequest q) {
+        Database.inWriteTransaction(connection, c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO relayed (member, model, at, status, outcome,"
+                    + " prompt_tokens, completion_tokens, wasted_tokens, cost_usd, duration_ms, retries, resumes)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, q.member());
+                s.setString(2, q.model());
+                s.setLong(3, q.at().toEpochMilli());
+                s.setInt(4, q.status());
+                s.setString(5, q.outcome());
+                s.setLong(6, q.promptTokens());
+                s.setLong(7, q.completionTokens());
+                s.setLong(8, q.wastedTokens());
+                s.setDouble(9, q.costUsd());
+                s.setLong(10, q.durationMillis());
+                s.setInt(11, q.retries());
+                s.setInt(12, q.resumes());
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Totals of the requests since {@code since}, grouped, largest cost first.
+     *
+     * @param member only this member's requests, or everyone's when null
+     */
+    public synchronized List<UsageTotal> usage(Instant since, Grouping grouping, String member) {
+        String key = switch (grouping) {
+            case MEMBER -> "member";
+            case MODEL -> "model";
+            case DAY -> "strftime('%Y-%m-%d', at / 1000, 'unixepoch')";
+        };
+        String sql = "SELECT " + key + " AS k, COUNT(*), SUM(prompt_tokens), SUM(completion_tokens),"
+                + " SUM(wasted_tokens), SUM(cost_usd), SUM(resumes), SUM(outcome NOT IN ('done', 'left'))"
+                + " FROM relayed WHERE at >= ?" + (member == null ? "" : " AND member = ?")
+                + " GROUP BY k ORDER BY " + (grouping == Grouping.DAY ? "k" : "SUM(cost_usd) DESC, k");
+        return Database.inReadTransaction(connection, c -> {
+            List<UsageTotal> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setLong(1, since.toEpochMilli());
+                if (member != null) {
+                    s.setString(2, member);
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new UsageTotal(r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4),
+                                r.getLong(5), r.getDouble(6), r.getLong(7), r.getLong(8)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        Database.closeQuietly(connection);
+    }
+}
