@@ -25,6 +25,9 @@ import java.util.random.RandomGenerator;
  * timeout), so a long answer is never cut off. The retry budget counts failures in a row: an
  * attempt that adds to the answer earns a fresh budget, so a long answer over a flaky link gets
  * through as long as each attempt makes progress.
+ *
+ * <p>A continuation asks only for what is left of the request's {@code max_tokens} (see
+ * {@link AnswerBudget}), so a resumed answer is never longer than an unbroken one could be.
  */
 public final class Turn {
     private final GatewayClient client;
@@ -36,6 +39,7 @@ public final class Turn {
     private final Object lock = new Object();
     private final AnswerText answer = new AnswerText();
     private final Spend spend = new Spend();
+    private final AnswerBudget budget;
 
     private Attempt current;
     private Scheduler.Pending pendingRetry;
@@ -55,6 +59,7 @@ public final class Turn {
         this.settings = settings;
         this.scheduler = scheduler;
         this.policy = new RetryPolicy(settings, scheduler.clock(), RandomGenerator.getDefault());
+        this.budget = new AnswerBudget(request.maxTokens());
     }
 
     /** With real time. */
@@ -82,7 +87,13 @@ public final class Turn {
     private void launch() {
         attempts++;
         answer.begin(attempts, settings.resume());
-        ChatRequest asked = answer.continuing() ? request.plus(ChatMessage.assistant(answer.shown())) : request;
+        ChatRequest asked;
+        if (answer.continuing()) {
+            asked = request.plus(ChatMessage.assistant(answer.shown())).withMaxTokens(budget.left());
+        } else {
+            budget.restart();
+            asked = request;
+        }
         Attempt attempt = new Attempt(asked);
         current = attempt;
         attempt.call = client.stream(asked, attempt);
@@ -244,6 +255,18 @@ public final class Turn {
             call.cancel();
             if (opened) {
                 spend.broken(asked, chunks, usage);
+                budget.spent(Spend.completion(chunks, usage));
+            }
+            if (RetryPolicy.retryable(failure) && answer.nextContinues(settings.resume()) && budget.exhausted()) {
+                // The answer has every token the user allowed; a continuation could add none,
+                // so it ends as a server ends an answer that reached max_tokens.
+                answer.end(Turn.this::emit);
+                StreamEvent.Usage report = spend.report(null);
+                if (report != null) {
+                    emit(report);
+                }
+                finish(new StreamEvent.Done("length"));
+                return;
             }
             if (outageStart == null) {
                 outageStart = scheduler.clock().instant();
