@@ -30,7 +30,7 @@ import java.util.random.RandomGenerator;
  * {@link AnswerBudget}), so a resumed answer is never longer than an unbroken one could be.
  */
 public final class Turn {
-    private final GatewayClient client;
+    private final Transport transport;
     private final ChatRequest request;
     private final Consumer<StreamEvent> sink;
     private final RetrySettings settings;
@@ -53,7 +53,27 @@ public final class Turn {
 
     public Turn(GatewayClient client, ChatRequest request, Consumer<StreamEvent> sink,
                 RetrySettings settings, Scheduler scheduler) {
-        this.client = client;
+        this(client::stream, request, sink, settings, scheduler);
+    }
+
+    /** With real time. */
+    public Turn(GatewayClient client, ChatRequest request, Consumer<StreamEvent> sink, RetrySettings settings) {
+        this(client, request, sink, settings, Scheduler.system());
+    }
+
+    /**
+     * A turn that asks for the answer whole ({@code "stream": false}) and retries, waits and gives
+     * up exactly as a streamed one does. Nothing is shown before the answer is complete, so no
+     * attempt ever resumes one.
+     */
+    public static Turn unstreamed(GatewayClient client, ChatRequest request, Consumer<StreamEvent> sink,
+                                  RetrySettings settings, Scheduler scheduler) {
+        return new Turn(client::whole, request, sink, settings, scheduler);
+    }
+
+    private Turn(Transport transport, ChatRequest request, Consumer<StreamEvent> sink,
+                 RetrySettings settings, Scheduler scheduler) {
+        this.transport = transport;
         this.request = request;
         this.sink = sink;
         this.settings = settings;
@@ -62,9 +82,9 @@ public final class Turn {
         this.budget = new AnswerBudget(request.maxTokens());
     }
 
-    /** With real time. */
-    public Turn(GatewayClient client, ChatRequest request, Consumer<StreamEvent> sink, RetrySettings settings) {
-        this(client, request, sink, settings, Scheduler.system());
+    /** How one attempt reaches the gateway: as a stream, or as the whole answer at once. */
+    private interface Transport {
+        StreamCall send(ChatRequest asked, StreamListener listener);
     }
 
     public void start() {
@@ -96,7 +116,7 @@ public final class Turn {
         }
         Attempt attempt = new Attempt(asked);
         current = attempt;
-        attempt.call = client.stream(asked, attempt);
+        attempt.call = transport.send(asked, attempt);
     }
 
     private void retryNow() {

@@ -1,6 +1,7 @@
 package ai.holysheep.chat.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -305,5 +306,25 @@ class TurnTest {
         TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK.withMaxTokens(3), TurnRun.settings(8, ResumeMode.RESTART));
         assertEquals("One two three four.", o.text());
         assertEquals(List.of(3, 3), maxTokensAsked(), "a restart produces the answer from its first token");
+    }
+
+    @Test
+    void aWholeAnswerWaitsAsRetryAfterSaysAndArrivesAsOnePiece() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "3")
+                .body("{\"error\":{\"message\":\"Rate limit reached\"}}").build());
+        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
+                .body("{\"choices\":[{\"message\":{\"content\":" + Sse.quote(ANSWER) + "},\"finish_reason\":\"stop\"}],"
+                        + "\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":4,\"total_tokens\":13}}").build());
+        ManualScheduler scheduler = new ManualScheduler();
+        BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
+        Turn.unstreamed(client(), TurnRun.ASK, events::add, RETRY, scheduler).start();
+        StreamEvent.Retrying retrying = assertInstanceOf(StreamEvent.Retrying.class, events.poll(10, TimeUnit.SECONDS));
+        assertEquals("HTTP 429: Rate limit reached", retrying.reason());
+        scheduler.runNext();
+        assertEquals(List.of(Duration.ofSeconds(3)), scheduler.waits());
+        assertEquals(new StreamEvent.Delta(ANSWER), events.poll(10, TimeUnit.SECONDS));
+        assertInstanceOf(StreamEvent.Usage.class, events.poll(10, TimeUnit.SECONDS));
+        assertEquals(new StreamEvent.Done("stop"), events.poll(10, TimeUnit.SECONDS));
+        assertFalse(request(2).get("stream").asBoolean());
     }
 }
