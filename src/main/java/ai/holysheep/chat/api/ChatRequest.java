@@ -33,6 +33,11 @@ public record ChatRequest(String model, List<ChatMessage> messages, Double tempe
         return new ChatRequest(newModel, messages, temperature, maxTokens, extra);
     }
 
+    /** The same request with another completion limit (null leaves it to the server). */
+    public ChatRequest withMaxTokens(Integer limit) {
+        return new ChatRequest(model, messages, temperature, limit);
+    }
+
     /** The same request with one more message at the end (a prefill, when resuming). */
     public ChatRequest plus(ChatMessage message) {
         List<ChatMessage> more = new ArrayList<>(messages);

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -166,24 +168,60 @@ public final class GatewayClient {
         };
     }
 
-    public Completion complete(ChatRequest request) throws GatewayException {
-        try {
-            return unredactedComplete(request);
-        } catch (GatewayException e) {
-            throw new GatewayException(redaction.apply(e.failure()));
-        }
+    /**
+     * Asks for the whole answer at once ({@code "stream": false}) and delivers it through the
+     * callbacks a stream uses: the answer as one chunk, then the end. Its failures are the ones a
+     * stream reports, so a turn treats both alike.
+     */
+    public StreamCall whole(ChatRequest request, StreamListener listener) {
+        StreamListener out = redacting(listener);
+        AtomicBoolean over = new AtomicBoolean();
+        Call call = http.newCall(post(request, false));
+        call.enqueue(new Callback() {
+            @Override
+            public void onResponse(Call c, Response response) {
+                try (response) {
+                    if (!response.isSuccessful()) {
+                        fail(httpFailure(response, bodyText(response)));
+                        return;
+                    }
+                    // Read here rather than with bodyText: going silent in the middle of the body
+                    // is a network failure, not an empty answer.
+                    ResponseBody body = response.body();
+                    Completion completion = completion(response.code(), body == null ? "" : body.string());
+                    if (over.compareAndSet(false, true)) {
+                        out.onOpen();
+                        out.onChunk(chunk(completion));
+                        out.onEnd(true);
+                    }
+                } catch (GatewayException e) {
+                    fail(e.failure());
+                } catch (IOException e) {
+                    fail(network(e));
+                }
+            }
+
+            @Override
+            public void onFailure(Call c, IOException e) {
+                fail(network(e));
+            }
+
+            private void fail(CallFailure failure) {
+                if (over.compareAndSet(false, true)) {
+                    out.onFailure(failure);
+                }
+            }
+        });
+        return () -> {
+            over.set(true);
+            call.cancel();
+        };
     }
 
-    private Completion unredactedComplete(ChatRequest request) throws GatewayException {
-        try (Response response = http.newCall(post(request, false)).execute()) {
-            String body = bodyText(response);
-            if (!response.isSuccessful()) {
-                throw new GatewayException(httpFailure(response, body));
-            }
-            return completion(response.code(), body);
-        } catch (IOException e) {
-            throw new GatewayException(network(e));
-        }
+    /** A whole completion as the one chunk that carries all of it. */
+    private static Chunk chunk(Completion c) {
+        String content = c.content() == null || c.content().isEmpty() ? null : c.content();
+        return new Chunk(content, c.reasoning(), c.finishReason(), c.usage(), null);
     }
 
     public List<String> models() throws GatewayException {
@@ -375,8 +413,7 @@ public final class GatewayClient {
             if (response != null && t instanceof IllegalStateException && !isEventStream(response)) {
                 // A 200 that is not an event stream: a whole JSON completion, or an error.
                 try {
-                    Completion c = completion(response.code(), bodyText(response));
-                    listener.onChunk(new Chunk(emptyToNull(c.content()), c.reasoning(), c.finishReason(), c.usage(), null));
+                    listener.onChunk(chunk(completion(response.code(), bodyText(response))));
                     listener.onEnd(true);
                 } catch (GatewayException e) {
                     listener.onFailure(e.failure());
@@ -395,10 +432,6 @@ public final class GatewayClient {
         private static boolean isEventStream(Response response) {
             String type = response.header("Content-Type");
             return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream");
-        }
-
-        private static String emptyToNull(String s) {
-            return s == null || s.isEmpty() ? null : s;
         }
     }
 }

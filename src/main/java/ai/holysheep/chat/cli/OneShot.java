@@ -1,15 +1,11 @@
 package ai.holysheep.chat.cli;
 
 import ai.holysheep.chat.api.ChatRequest;
-import ai.holysheep.chat.api.Completion;
 import ai.holysheep.chat.api.GatewayClient;
-import ai.holysheep.chat.api.GatewayException;
-import ai.holysheep.chat.api.TokenUsage;
 import ai.holysheep.chat.config.RetrySettings;
 import ai.holysheep.chat.session.TurnRecorder;
 import ai.holysheep.chat.stream.EventChannel;
 import ai.holysheep.chat.stream.FailureKind;
-import ai.holysheep.chat.stream.Failures;
 import ai.holysheep.chat.stream.Scheduler;
 import ai.holysheep.chat.stream.StreamEvent;
 import ai.holysheep.chat.stream.Turn;
@@ -36,7 +32,16 @@ final class OneShot {
 
     int stream(ChatRequest request) throws InterruptedException {
         EventChannel channel = new EventChannel();
-        Turn turn = new Turn(client, request, channel, retry, scheduler);
+        return run(new Turn(client, request, channel, retry, scheduler), channel);
+    }
+
+    /** {@code --no-stream}: the whole answer at once, retried exactly as a streamed one. */
+    int whole(ChatRequest request) throws InterruptedException {
+        EventChannel channel = new EventChannel();
+        return run(Turn.unstreamed(client, request, channel, retry, scheduler), channel);
+    }
+
+    private int run(Turn turn, EventChannel channel) throws InterruptedException {
         turn.start();
         output.prepare();
         Thread cancelOnExit = new Thread(() -> cancelAndSave(turn), "cancel-turn");
@@ -58,28 +63,6 @@ final class OneShot {
             }
         } finally {
             removeHook(cancelOnExit);
-        }
-    }
-
-    int whole(ChatRequest request) {
-        try {
-            Completion c = client.complete(request);
-            if (c.reasoning() != null) {
-                show(new StreamEvent.Reasoning(c.reasoning()));
-            }
-            show(new StreamEvent.Delta(c.content()));
-            if (c.usage() != null) {
-                show(new StreamEvent.Usage(c.usage(), new TokenUsage(0, 0, 0)));
-            }
-            StreamEvent done = new StreamEvent.Done(c.finishReason());
-            show(done);
-            output.flush();
-            return ExitCode.OK;
-        } catch (GatewayException e) {
-            StreamEvent.Failed failed = new StreamEvent.Failed(Failures.kind(e.failure()), e.getMessage());
-            show(failed);
-            output.flush();
-            return exitCode(failed);
         }
     }
 

@@ -36,12 +36,17 @@ final class AnswerText {
     /** Starts a new attempt; how it joins depends on whether anything was shown yet. */
     void begin(int attemptNumber, ResumeMode mode) {
         attempt = attemptNumber;
-        join = shown.isEmpty() ? Join.FRESH : mode == ResumeMode.RESTART ? Join.RESTART : Join.CONTINUE;
+        join = shown.isEmpty() ? Join.FRESH : nextContinues(mode) ? Join.CONTINUE : Join.RESTART;
         attemptText.setLength(0);
         decided = join == Join.FRESH;
         resumedSent = false;
         matched = 0;
         grown = 0;
+    }
+
+    /** True when an attempt begun now would re-send the partial answer for the server to continue. */
+    boolean nextContinues(ResumeMode mode) {
+        return !shown.isEmpty() && mode == ResumeMode.CONTINUE;
     }
 
     /** True when this attempt re-sends the partial answer for the server to continue. */

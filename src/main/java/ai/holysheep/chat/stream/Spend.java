@@ -30,6 +30,11 @@ final class Spend {
         wasted = wasted.plus(new TokenUsage(prompt, chunks, prompt + chunks));
     }
 
+    /** The completion tokens a broken attempt produced, counted as {@link #broken} counts them. */
+    static long completion(int chunks, TokenUsage reported) {
+        return reported != null ? reported.completionTokens() : chunks;
+    }
+
     /** The Usage event for the end of the turn, or null when there is nothing to report. */
     StreamEvent.Usage report(TokenUsage answer) {
         if (answer == null && wasted.totalTokens() == 0) {

@@ -25,9 +25,12 @@ import java.util.random.RandomGenerator;
  * timeout), so a long answer is never cut off. The retry budget counts failures in a row: an
  * attempt that adds to the answer earns a fresh budget, so a long answer over a flaky link gets
  * through as long as each attempt makes progress.
+ *
+ * <p>A continuation asks only for what is left of the request's {@code max_tokens} (see
+ * {@link AnswerBudget}), so a resumed answer is never longer than an unbroken one could be.
  */
 public final class Turn {
-    private final GatewayClient client;
+    private final Transport transport;
     private final ChatRequest request;
     private final Consumer<StreamEvent> sink;
     private final RetrySettings settings;
@@ -36,6 +39,7 @@ public final class Turn {
     private final Object lock = new Object();
     private final AnswerText answer = new AnswerText();
     private final Spend spend = new Spend();
+    private final AnswerBudget budget;
 
     private Attempt current;
     private Scheduler.Pending pendingRetry;
@@ -49,17 +53,38 @@ public final class Turn {
 
     public Turn(GatewayClient client, ChatRequest request, Consumer<StreamEvent> sink,
                 RetrySettings settings, Scheduler scheduler) {
-        this.client = client;
-        this.request = request;
-        this.sink = sink;
-        this.settings = settings;
-        this.scheduler = scheduler;
-        this.policy = new RetryPolicy(settings, scheduler.clock(), RandomGenerator.getDefault());
+        this(client::stream, request, sink, settings, scheduler);
     }
 
     /** With real time. */
     public Turn(GatewayClient client, ChatRequest request, Consumer<StreamEvent> sink, RetrySettings settings) {
         this(client, request, sink, settings, Scheduler.system());
+    }
+
+    /**
+     * A turn that asks for the answer whole ({@code "stream": false}) and retries, waits and gives
+     * up exactly as a streamed one does. Nothing is shown before the answer is complete, so no
+     * attempt ever resumes one.
+     */
+    public static Turn unstreamed(GatewayClient client, ChatRequest request, Consumer<StreamEvent> sink,
+                                  RetrySettings settings, Scheduler scheduler) {
+        return new Turn(client::whole, request, sink, settings, scheduler);
+    }
+
+    private Turn(Transport transport, ChatRequest request, Consumer<StreamEvent> sink,
+                 RetrySettings settings, Scheduler scheduler) {
+        this.transport = transport;
+        this.request = request;
+        this.sink = sink;
+        this.settings = settings;
+        this.scheduler = scheduler;
+        this.policy = new RetryPolicy(settings, scheduler.clock(), RandomGenerator.getDefault());
+        this.budget = new AnswerBudget(request.maxTokens());
+    }
+
+    /** How one attempt reaches the gateway: as a stream, or as the whole answer at once. */
+    private interface Transport {
+        StreamCall send(ChatRequest asked, StreamListener listener);
     }
 
     public void start() {
@@ -82,10 +107,16 @@ public final class Turn {
     private void launch() {
         attempts++;
         answer.begin(attempts, settings.resume());
-        ChatRequest asked = answer.continuing() ? request.plus(ChatMessage.assistant(answer.shown())) : request;
+        ChatRequest asked;
+        if (answer.continuing()) {
+            asked = request.plus(ChatMessage.assistant(answer.shown())).withMaxTokens(budget.left());
+        } else {
+            budget.restart();
+            asked = request;
+        }
         Attempt attempt = new Attempt(asked);
         current = attempt;
-        attempt.call = client.stream(asked, attempt);
+        attempt.call = transport.send(asked, attempt);
     }
 
     private void retryNow() {
@@ -244,6 +275,18 @@ public final class Turn {
             call.cancel();
             if (opened) {
                 spend.broken(asked, chunks, usage);
+                budget.spent(Spend.completion(chunks, usage));
+            }
+            if (RetryPolicy.retryable(failure) && answer.nextContinues(settings.resume()) && budget.exhausted()) {
+                // The answer has every token the user allowed; a continuation could add none,
+                // so it ends as a server ends an answer that reached max_tokens.
+                answer.end(Turn.this::emit);
+                StreamEvent.Usage report = spend.report(null);
+                if (report != null) {
+                    emit(report);
+                }
+                finish(new StreamEvent.Done("length"));
+                return;
             }
             if (outageStart == null) {
                 outageStart = scheduler.clock().instant();

@@ -57,7 +57,7 @@ final class ActiveTurn {
         pane.add(answer);
         pane.end();
         resumedThisTurn = false;
-        status.connection(new Connection.Sending());
+        status.connection(new Connection.Sending(clock.millis()));
         long id = ++turnId;
         Consumer<StreamEvent> sink = event -> queue.accept(new UiEvent.FromTurn(id, event));
         try {
@@ -93,7 +93,7 @@ final class ActiveTurn {
                 // The new attempt tells a different answer; what follows replaces what was shown.
                 answer.keepOnly(0);
             }
-            status.connection(new Connection.Streaming(now, 0, true));
+            status.connection(new Connection.Streaming(now, 0, true, now));
         } else if (event instanceof StreamEvent.Done) {
             answer.end(AnswerEntry.Outcome.DONE, null);
             status.connection(new Connection.Ready(resumedThisTurn ? "done · resumed" : "done"));
@@ -118,9 +118,9 @@ final class ActiveTurn {
 
     private void streaming(long now) {
         if (status.connection() instanceof Connection.Streaming s) {
-            status.connection(new Connection.Streaming(s.pieces() == 0 ? now : s.since(), s.pieces() + 1, s.resumed()));
+            status.connection(new Connection.Streaming(s.pieces() == 0 ? now : s.since(), s.pieces() + 1, s.resumed(), now));
         } else {
-            status.connection(new Connection.Streaming(now, 1, resumedThisTurn));
+            status.connection(new Connection.Streaming(now, 1, resumedThisTurn, now));
         }
     }
 }

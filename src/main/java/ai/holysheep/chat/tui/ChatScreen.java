@@ -44,7 +44,7 @@ public final class ChatScreen {
     private final Styles styles = new Styles();
     final MessagePane pane = new MessagePane();
     final InputBox input = new InputBox();
-    final StatusBar status = new StatusBar();
+    final StatusBar status;
     private final Keys keys;
     final Commands commands;
     final Conversations conversations;
@@ -68,6 +68,7 @@ public final class ChatScreen {
         this.background = background;
         this.clipboard = clipboard;
         this.canvas = new Canvas(screen);
+        this.status = new StatusBar(settings.retry().idleTimeout());
         this.turns = new ActiveTurn(session, backend, pane, status, clock, events::add);
         this.keys = new Keys(this);
         this.commands = new Commands(this);

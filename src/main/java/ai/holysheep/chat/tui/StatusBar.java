@@ -2,7 +2,9 @@ package ai.holysheep.chat.tui;
 
 import ai.holysheep.chat.render.DisplayWidth;
 import ai.holysheep.chat.session.Spend;
+import ai.holysheep.chat.stream.Waits;
 import com.googlecode.lanterna.TextCharacter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,14 +15,26 @@ import java.util.Optional;
  * connection state with its live numbers, and tokens and cost of the last answer and the session.
  */
 final class StatusBar {
+    /**
+     * Silence shorter than this is not worth a word: tokens come many times a second, and a first
+     * token or a pause to think taking a second or two is normal.
+     */
+    static final long SILENCE_SHOWN_AFTER_MS = 2_000;
+
     private record Part(String text, TextCharacter style) {
     }
 
+    /** The client's idle timeout: silence this long ends the attempt (zero: no limit). */
+    private final Duration idleTimeout;
     private String model = "";
     private boolean simulated;
     private Connection connection = new Connection.Ready("");
     private Optional<Spend> last = Optional.empty();
     private Spend session = Spend.NOTHING;
+
+    StatusBar(Duration idleTimeout) {
+        this.idleTimeout = idleTimeout;
+    }
 
     void model(String id) {
         model = id;
@@ -84,16 +98,28 @@ final class StatusBar {
 
     private Part state(long now) {
         Connection s = connection;
-        if (s instanceof Connection.Sending) {
-            return new Part(" sending… ", Styles.STATUS_BUSY);
+        if (s instanceof Connection.Sending sending) {
+            long quiet = now - sending.since();
+            return new Part(quiet >= SILENCE_SHOWN_AFTER_MS ? " " + waiting(quiet) + " " : " sending… ", Styles.STATUS_BUSY);
         }
         if (s instanceof Connection.Streaming st) {
+            long quiet = now - st.lastData();
+            if (quiet >= SILENCE_SHOWN_AFTER_MS) {
+                // A rate averaged over a stall only sinks towards 0 tok/s; say what is happening instead.
+                return new Part(" " + waiting(quiet) + (st.resumed() ? " · resumed" : "") + " ", Styles.STATUS_BUSY);
+            }
             long elapsed = now - st.since();
             String rate = elapsed >= 250 && st.pieces() > 1
                     ? String.format(Locale.ROOT, " %.0f tok/s", (st.pieces() - 1) * 1000.0 / elapsed) : "";
             return new Part(" streaming" + rate + (st.resumed() ? " · resumed" : "") + " ", Styles.STATUS_GOOD);
         }
         if (s instanceof Connection.Retrying r) {
+            long quiet = now - r.at();
+            if (quiet >= SILENCE_SHOWN_AFTER_MS) {
+                // The wait is over and the next attempt is out, with nothing back yet.
+                return new Part(String.format(Locale.ROOT, " retry %d/%d · %s · %s ", r.attempt(), r.max(),
+                        waiting(quiet), r.reason()), Styles.STATUS_BUSY);
+            }
             double left = Math.max(0, r.at() - now) / 1000.0;
             return new Part(String.format(Locale.ROOT, " retry %d/%d in %.1fs · %s ", r.attempt(), r.max(), left,
                     r.reason()), Styles.STATUS_BUSY);
@@ -106,6 +132,19 @@ final class StatusBar {
         }
         String note = ((Connection.Ready) s).note();
         return new Part(" ready" + (note.isEmpty() ? "" : " · " + note) + " ", Styles.STATUS);
+    }
+
+    /**
+     * {@code waiting 12s / 30s}: how long the server has been silent, against the idle timeout
+     * that will end the attempt. Past the timeout the call is still open, so something (keep-alive
+     * comments, chunks with no text) is arriving, and the limit no longer says when it ends.
+     */
+    private String waiting(long quietMillis) {
+        String silent = "waiting " + quietMillis / 1000 + "s";
+        if (idleTimeout.isZero() || quietMillis > idleTimeout.toMillis()) {
+            return silent;
+        }
+        return silent + " / " + Waits.human(idleTimeout);
     }
 
     private String costs() {

@@ -217,4 +217,54 @@ class OneShotRetryTest {
         assertEquals(usage.get("completion_tokens").asInt(), answer.get("completionTokens").asInt());
         assertEquals(usage.get("cost_usd").asDouble(), answer.get("cost").asDouble(), 1e-12);
     }
+
+    static MockResponse wholeAnswer(String text) {
+        return new MockResponse.Builder().setHeader("Content-Type", "application/json")
+                .body("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":" + Sse.quote(text)
+                        + "},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2,\"total_tokens\":7}}")
+                .build();
+    }
+
+    @Test
+    void noStreamRetriesA503WithTheSameNoticeAsAStreamedTurn() throws Exception {
+        server.enqueue(unavailable());
+        server.enqueue(wholeAnswer("안녕하세요"));
+        CliRun.Result r = user("").run("--no-stream", "x");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals("안녕하세요\n", r.stdout());
+        assertTrue(r.stderr().matches("holysheep-chat: retry 1/8 in \\dms · HTTP 503: Service Unavailable\n"), r.stderr());
+        assertEquals(2, server.getRequestCount());
+        server.takeRequest();
+        assertFalse(json(server.takeRequest().getBody().utf8()).get("stream").asBoolean(), "still asked whole");
+    }
+
+    @Test
+    void noStreamGivesUpAsAStreamedTurnDoes() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            server.enqueue(unavailable());
+        }
+        CliRun.Result whole = user("").run("--no-stream", "--max-retries", "2", "x");
+        CliRun.Result streamed = user("").run("--max-retries", "2", "x");
+        assertEquals(4, whole.exitCode(), whole.stderr());
+        assertEquals(streamed.exitCode(), whole.exitCode());
+        assertEquals(6, server.getRequestCount());
+        String gaveUp = "holysheep-chat: gave up after 3 attempts over \\d+ms: HTTP 503: Service Unavailable";
+        for (CliRun.Result r : List.of(whole, streamed)) {
+            List<String> lines = r.stderr().lines().toList();
+            assertEquals(3, lines.size(), r.stderr());
+            assertTrue(lines.get(0).startsWith("holysheep-chat: retry 1/2 in "), r.stderr());
+            assertTrue(lines.get(2).matches(gaveUp), r.stderr());
+        }
+    }
+
+    @Test
+    void noStreamNeverRetriesABadRequest() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
+                .body("{\"error\":{\"message\":\"messages must not be empty\",\"type\":\"invalid_request_error\"}}").build());
+        server.enqueue(wholeAnswer("should never be asked for"));
+        CliRun.Result r = user("").run("--no-stream", "x");
+        assertEquals(5, r.exitCode(), r.stderr());
+        assertEquals(1, server.getRequestCount());
+        assertFalse(r.stderr().contains("retry"), r.stderr());
+    }
 }

@@ -1,6 +1,7 @@
 package ai.holysheep.chat.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -176,7 +177,9 @@ class TurnTest {
         TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, RETRY);
         assertEquals(ANSWER, o.text());
         assertInstanceOf(StreamEvent.Done.class, o.terminal());
-        assertEquals("안녕하세요! Hello", request(2).at("/messages/1/content").asText());
+        JsonNode continuation = request(2);
+        assertEquals("안녕하세요! Hello", continuation.at("/messages/1/content").asText());
+        assertTrue(continuation.path("max_tokens").isMissingNode(), "no limit asked, none invented: " + continuation);
         StreamEvent.Usage usage = o.all(StreamEvent.Usage.class).get(0);
         assertTrue(usage.wasted().promptTokens() > 0, "the re-sent prompt counts as wasted: " + usage);
         assertEquals(2, usage.wasted().completionTokens(), "two chunks arrived before the drop");
@@ -241,5 +244,87 @@ class TurnTest {
         scheduler.runNext();
         assertEquals(1, server.getRequestCount());
         assertTrue(events.isEmpty(), events.toString());
+    }
+
+    /** The answer's first events, then the connection is lost inside the one after them. */
+    static MockResponse cutAfter(String... pieces) {
+        Sse sse = Sse.stream().role();
+        for (String p : pieces) {
+            sse.content(p);
+        }
+        String body = sse.content("never arrives").body();
+        return Faults.dropAfter(body, body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length - 20);
+    }
+
+    List<Integer> maxTokensAsked() throws Exception {
+        List<Integer> asked = new java.util.ArrayList<>();
+        for (int i = server.getRequestCount(); i > 0; i--) {
+            RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
+            JsonNode limit = Json.MAPPER.readTree(r.getBody().utf8()).path("max_tokens");
+            asked.add(limit.isMissingNode() ? null : limit.asInt());
+        }
+        return asked;
+    }
+
+    @Test
+    void eachContinuationAsksOnlyForTheTokensTheAnswerHasLeft() throws Exception {
+        server.enqueue(cutAfter("One", " two", " three"));
+        server.enqueue(cutAfter(" four", " five"));
+        server.enqueue(sse(answerBody(" six.")));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK.withMaxTokens(10), RETRY);
+        assertEquals("One two three four five six.", o.text());
+        assertInstanceOf(StreamEvent.Done.class, o.terminal());
+        assertEquals(List.of(10, 7, 5), maxTokensAsked(), "three chunks, then two, were already received");
+    }
+
+    @Test
+    void aBrokenAttemptsReportedUsageCountsRatherThanTheEstimate() throws Exception {
+        String first = Sse.stream().role().content("One").content(" two").usage(20, 6).content("never arrives").body();
+        server.enqueue(Faults.dropAfter(first, first.getBytes(java.nio.charset.StandardCharsets.UTF_8).length - 20));
+        server.enqueue(sse(answerBody(" three.")));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK.withMaxTokens(10), RETRY);
+        assertEquals("One two three.", o.text());
+        assertEquals(List.of(10, 4), maxTokensAsked());
+    }
+
+    @Test
+    void anAnswerThatUsedItsWholeBudgetEndsCutOffInsteadOfAskingAgain() throws Exception {
+        server.enqueue(cutAfter("One", " two", " three"));
+        server.enqueue(sse(answerBody(" should never be asked for")));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK.withMaxTokens(3), RETRY);
+        assertEquals("One two three", o.text());
+        assertEquals(new StreamEvent.Done("length"), o.terminal());
+        assertTrue(o.all(StreamEvent.Retrying.class).isEmpty(), o.events().toString());
+        assertEquals(3, o.all(StreamEvent.Usage.class).get(0).wasted().completionTokens());
+        assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void aRestartedAnswerHasTheWholeBudgetAgain() throws Exception {
+        server.enqueue(cutAfter("One", " two", " three"));
+        server.enqueue(sse(answerBody("One two three four.")));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK.withMaxTokens(3), TurnRun.settings(8, ResumeMode.RESTART));
+        assertEquals("One two three four.", o.text());
+        assertEquals(List.of(3, 3), maxTokensAsked(), "a restart produces the answer from its first token");
+    }
+
+    @Test
+    void aWholeAnswerWaitsAsRetryAfterSaysAndArrivesAsOnePiece() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "3")
+                .body("{\"error\":{\"message\":\"Rate limit reached\"}}").build());
+        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
+                .body("{\"choices\":[{\"message\":{\"content\":" + Sse.quote(ANSWER) + "},\"finish_reason\":\"stop\"}],"
+                        + "\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":4,\"total_tokens\":13}}").build());
+        ManualScheduler scheduler = new ManualScheduler();
+        BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
+        Turn.unstreamed(client(), TurnRun.ASK, events::add, RETRY, scheduler).start();
+        StreamEvent.Retrying retrying = assertInstanceOf(StreamEvent.Retrying.class, events.poll(10, TimeUnit.SECONDS));
+        assertEquals("HTTP 429: Rate limit reached", retrying.reason());
+        scheduler.runNext();
+        assertEquals(List.of(Duration.ofSeconds(3)), scheduler.waits());
+        assertEquals(new StreamEvent.Delta(ANSWER), events.poll(10, TimeUnit.SECONDS));
+        assertInstanceOf(StreamEvent.Usage.class, events.poll(10, TimeUnit.SECONDS));
+        assertEquals(new StreamEvent.Done("stop"), events.poll(10, TimeUnit.SECONDS));
+        assertFalse(request(2).get("stream").asBoolean());
     }
 }
