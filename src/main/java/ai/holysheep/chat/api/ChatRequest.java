@@ -35,7 +35,7 @@ public record ChatRequest(String model, List<ChatMessage> messages, Double tempe
 
     /** The same request with another completion limit (null leaves it to the server). */
     public ChatRequest withMaxTokens(Integer limit) {
-        return new ChatRequest(model, messages, temperature, limit);
+        return new ChatRequest(model, messages, temperature, limit, extra);
     }
 
     /** The same request with one more message at the end (a prefill, when resuming). */

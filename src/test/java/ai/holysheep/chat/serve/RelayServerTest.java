@@ -69,7 +69,7 @@ class RelayServerTest {
 
     @Test
     void parametersTheRelayDoesNotModelArePassedOnAndUsageIsOnlySentWhenAsked() throws Exception {
-        try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().unpaced())) {
+        try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().unpaced().withFaults("drop@1:bytes=2500"))) {
             String token = rig.addMember("alice", false);
             RelayRig.Streamed s = rig.stream(token, "{\"model\":\"gpt-4.1\",\"stream\":true,\"top_p\":0.5,"
                     + "\"stop\":[\"zz\"],\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
@@ -80,6 +80,9 @@ class RelayServerTest {
             assertEquals("zz", sent.get("stop").get(0).asText());
             assertEquals(50, sent.get("max_tokens").asInt());
             assertTrue(sent.path("stream_options").path("include_usage").asBoolean(), "the relay always asks for usage");
+            JsonNode resumed = rig.sim.requests().get(1).json();
+            assertEquals(0.5, resumed.get("top_p").asDouble(), "a continuation passes them on too");
+            assertTrue(resumed.get("max_tokens").asInt() < 50, "and asks only for what is left of the budget: " + resumed);
         }
     }
 
