@@ -65,8 +65,9 @@ public final class ServeCommand implements Callable<Integer> {
         try (GatewayChoice gateway = GatewayChoice.open(configured, root.requestLog())) {
             RelayServer server;
             try {
-                server = RelayServer.start(new Upstream(gateway.client(), gateway.settings().retry(),
-                        gateway.settings().prices()), limits, store, Clock.systemUTC(),
+                Settings used = gateway.settings();
+                server = RelayServer.start(new Upstream(gateway.client(), used.retry(), used.prices(), used.model(),
+                        used.models()), limits, store, Clock.systemUTC(),
                         line -> io.err().println("holysheep-chat: " + line));
             } catch (IOException e) {
                 store.close();

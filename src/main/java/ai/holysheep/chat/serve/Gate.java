@@ -2,10 +2,9 @@ package ai.holysheep.chat.serve;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Each member's share of the relay: at most {@code maxStreams} requests open at once and
@@ -17,13 +16,13 @@ final class Gate {
 
     private final int maxStreams;
     private final int perMinute;
-    private final Clock clock;
-    private final Map<String, Share> shares = new HashMap<>();
+    private final RateWindow started;
+    private final Map<String, Integer> open = new HashMap<>();
 
     Gate(int maxStreams, int perMinute, Clock clock) {
         this.maxStreams = maxStreams;
         this.perMinute = perMinute;
-        this.clock = clock;
+        this.started = new RateWindow(perMinute, WINDOW, clock);
     }
 
     sealed interface Admission {
@@ -41,31 +40,19 @@ final class Gate {
     }
 
     synchronized Admission admit(String member) {
-        Share share = shares.computeIfAbsent(member, m -> new Share());
-        Instant now = clock.instant();
-        while (!share.started.isEmpty() && !share.started.peekFirst().plus(WINDOW).isAfter(now)) {
-            share.started.removeFirst();
-        }
-        if (share.open >= maxStreams) {
+        if (open.getOrDefault(member, 0) >= maxStreams) {
             return new Refused(Duration.ofSeconds(1),
                     "too many requests at once: a member may have " + maxStreams + " open");
         }
-        if (share.started.size() >= perMinute) {
-            Duration wait = Duration.between(now, share.started.peekFirst().plus(WINDOW));
-            return new Refused(wait, "too many requests: a member may start " + perMinute + " a minute");
+        Optional<Duration> wait = started.take(member);
+        if (wait.isPresent()) {
+            return new Refused(wait.get(), "too many requests: a member may start " + perMinute + " a minute");
         }
-        share.open++;
-        share.started.addLast(now);
+        open.merge(member, 1, Integer::sum);
         return new Admitted(this, member);
     }
 
     private synchronized void release(String member) {
-        Share share = shares.get(member);
-        share.open--;
-    }
-
-    private static final class Share {
-        int open;
-        final ArrayDeque<Instant> started = new ArrayDeque<>();
+        open.merge(member, -1, Integer::sum);
     }
 }

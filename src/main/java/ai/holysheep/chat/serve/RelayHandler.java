@@ -4,6 +4,8 @@ import ai.holysheep.chat.api.GatewayException;
 import ai.holysheep.chat.api.TokenUsage;
 import ai.holysheep.chat.config.ServeLimits;
 import ai.holysheep.chat.store.RelayedRequest;
+import ai.holysheep.chat.store.Room;
+import ai.holysheep.chat.store.RoomMessage;
 import ai.holysheep.chat.store.TeamMember;
 import ai.holysheep.chat.store.TeamStore;
 import java.io.IOException;
@@ -39,11 +41,13 @@ final class RelayHandler extends Handler.Abstract {
     private final Gate gate;
     private final RelayStats stats;
     private final IntSupplier openConnections;
+    private final RoomHub rooms;
     private final Set<RelayedTurn> running = ConcurrentHashMap.newKeySet();
     private volatile boolean draining;
 
     RelayHandler(Upstream upstream, ServeLimits limits, TeamStore store, Clock clock, RelayStats stats,
-                 IntSupplier openConnections) {
+                 IntSupplier openConnections, RoomHub rooms) {
+        this.rooms = rooms;
         this.upstream = upstream;
         this.limits = limits;
         this.store = store;
@@ -70,12 +74,16 @@ final class RelayHandler extends Handler.Abstract {
     private void route(Request request, Response response) throws IOException, InterruptedException {
         String path = Request.getPathInContext(request);
         String method = request.getMethod();
-        Optional<TeamMember> member = member(request);
+        Optional<TeamMember> member = member(request.getHeaders().get(HttpHeader.AUTHORIZATION), store);
         if (member.isEmpty()) {
             // Before anything else, so a stranger learns nothing, not even which paths exist.
             reply(response, 401, Frames.error("a valid member token is required (Authorization: Bearer …);"
                     + " the relay's owner makes one with `holysheep-chat serve members add NAME`",
                     "invalid_request_error", "invalid_api_key"));
+            return;
+        }
+        if (path.equals("/api/rooms") || path.startsWith("/api/rooms/")) {
+            roomRoute(request, response, path.substring("/api/rooms".length()));
             return;
         }
         switch (path) {
@@ -103,8 +111,8 @@ final class RelayHandler extends Handler.Abstract {
         }
     }
 
-    private Optional<TeamMember> member(Request request) {
-        String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+    /** The member whose token the {@code Authorization} header carries, if any. */
+    static Optional<TeamMember> member(String header, TeamStore store) {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
         }
@@ -226,6 +234,103 @@ final class RelayHandler extends Handler.Abstract {
             return;
         }
         reply(response, 200, report.json());
+    }
+
+    /** {@code /api/rooms}, {@code /api/rooms/NAME} and {@code /api/rooms/NAME/messages}. */
+    private void roomRoute(Request request, Response response, String rest) throws IOException {
+        String method = request.getMethod();
+        if (rest.isEmpty() || rest.equals("/")) {
+            if (method.equals("POST")) {
+                createRoom(request, response);
+            } else if (allowed(method, "GET", response)) {
+                reply(response, 200, Frames.json(g -> {
+                    g.writeArrayFieldStart("data");
+                    for (Room r : store.rooms()) {
+                        g.writeStartObject();
+                        roomFields(g, r);
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                }));
+            }
+            return;
+        }
+        String[] parts = rest.substring(1).split("/", -1);
+        Optional<Room> room = RoomHub.NAME.matcher(parts[0]).matches() ? store.room(parts[0]) : Optional.empty();
+        if (room.isEmpty() || parts.length > 2 || (parts.length == 2 && !parts[1].equals("messages"))) {
+            reply(response, 404, Frames.error("no such room: " + parts[0], "invalid_request_error", null));
+            return;
+        }
+        if (!allowed(method, "GET", response)) {
+            return;
+        }
+        if (parts.length == 1) {
+            List<String> present = rooms.present(room.get().name());
+            reply(response, 200, Frames.json(g -> {
+                roomFields(g, room.get());
+                g.writeArrayFieldStart("present");
+                for (String m : present) {
+                    g.writeString(m);
+                }
+                g.writeEndArray();
+            }));
+            return;
+        }
+        Fields query = Request.extractQueryParameters(request);
+        long after;
+        int limit;
+        try {
+            after = Long.parseLong(Optional.ofNullable(query.getValue("after")).orElse("0"));
+            limit = Integer.parseInt(Optional.ofNullable(query.getValue("limit")).orElse("100"));
+        } catch (NumberFormatException e) {
+            reply(response, 400, Frames.error("'after' and 'limit' are whole numbers", "invalid_request_error", null));
+            return;
+        }
+        if (after < 0 || limit < 1 || limit > 1000) {
+            reply(response, 400, Frames.error("'after' is at least 0 and 'limit' from 1 to 1000",
+                    "invalid_request_error", null));
+            return;
+        }
+        List<RoomMessage> messages = store.messages(room.get().name(), after, limit);
+        reply(response, 200, Frames.json(g -> {
+            g.writeArrayFieldStart("data");
+            for (RoomMessage m : messages) {
+                g.writeStartObject();
+                RoomFrames.fields(g, m);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }));
+    }
+
+    private void createRoom(Request request, Response response) throws IOException {
+        byte[] body = readBody(request);
+        String name = null;
+        if (body != null) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode node = ai.holysheep.chat.api.Json.MAPPER.readTree(body);
+                name = node == null ? null : node.path("name").asText(null);
+            } catch (IOException e) {
+                name = null;
+            }
+        }
+        if (name == null || !RoomHub.NAME.matcher(name).matches()) {
+            reply(response, 400, Frames.error("a room needs a \"name\" of 1 to 40 characters from a-z, 0-9 and -",
+                    "invalid_request_error", null));
+            return;
+        }
+        if (!store.createRoom(name)) {
+            reply(response, 409, Frames.error("room '" + name + "' already exists", "invalid_request_error", null));
+            return;
+        }
+        Room created = store.room(name).orElseThrow();
+        reply(response, 201, Frames.json(g -> roomFields(g, created)));
+    }
+
+    private static void roomFields(com.fasterxml.jackson.core.JsonGenerator g, Room r) throws IOException {
+        g.writeStringField("name", r.name());
+        g.writeStringField("created", r.created().toString());
+        g.writeNumberField("last_seq", r.lastSeq());
     }
 
     private String statsJson() {

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
  * {@code holysheep-chat serve}: an OpenAI-compatible HTTP server that holds the gateway key for a
@@ -30,12 +31,14 @@ public final class RelayServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final RelayHandler handler;
+    private final RoomHub rooms;
     private final TeamStore store;
     private final ScheduledExecutorService ticker;
     private boolean stopped;
 
-    private RelayServer(Server server, ServerConnector connector, RelayHandler handler, TeamStore store,
-                        ScheduledExecutorService ticker) {
+    private RelayServer(Server server, ServerConnector connector, RelayHandler handler, RoomHub rooms,
+                        TeamStore store, ScheduledExecutorService ticker) {
+        this.rooms = rooms;
         this.server = server;
         this.connector = connector;
         this.handler = handler;
@@ -51,6 +54,11 @@ public final class RelayServer implements AutoCloseable {
      */
     public static RelayServer start(Upstream upstream, ServeLimits limits, TeamStore store, Clock clock,
                                     Consumer<String> statsLine) throws IOException {
+        return start(upstream, limits, store, clock, statsLine, RoomHub.Heartbeat.DEFAULT);
+    }
+
+    static RelayServer start(Upstream upstream, ServeLimits limits, TeamStore store, Clock clock,
+                             Consumer<String> statsLine, RoomHub.Heartbeat heartbeat) throws IOException {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
         threads.setName("relay");
         threads.setDaemon(true);
@@ -60,9 +68,18 @@ public final class RelayServer implements AutoCloseable {
         connector.setPort(limits.port());
         server.addConnector(connector);
         RelayStats stats = new RelayStats();
+        RoomHub rooms = new RoomHub(store, upstream, clock, stats, heartbeat);
         RelayHandler handler = new RelayHandler(upstream, limits, store, clock, stats,
-                () -> connector.getConnectedEndPoints().size());
-        server.setHandler(handler);
+                () -> connector.getConnectedEndPoints().size(), rooms);
+        WebSocketUpgradeHandler sockets = WebSocketUpgradeHandler.from(server, container -> {
+            container.addMapping(RoomUpgrade.PREFIX + "*", new RoomUpgrade(store, rooms));
+            // Frames carry one message (32 KiB of text at most) in JSON; the heartbeat, not an
+            // idle timer, decides when a quiet connection is gone.
+            container.setMaxTextMessageSize(4L * RoomHub.MAX_MESSAGE_BYTES);
+            container.setIdleTimeout(heartbeat.timeout().multipliedBy(2));
+        });
+        sockets.setHandler(handler);
+        server.setHandler(sockets);
         try {
             server.start();
         } catch (IOException e) {
@@ -79,7 +96,7 @@ public final class RelayServer implements AutoCloseable {
         });
         ticker.scheduleAtFixedRate(() -> statsLine.accept(stats.snapshot(
                 connector.getConnectedEndPoints().size()).line()), 1, 1, TimeUnit.MINUTES);
-        return new RelayServer(server, connector, handler, store, ticker);
+        return new RelayServer(server, connector, handler, rooms, store, ticker);
     }
 
     /** The base URL members use, with the version path: {@code http://127.0.0.1:8080/v1}. */
@@ -109,6 +126,7 @@ public final class RelayServer implements AutoCloseable {
             handler.stopRunning();
             waitForRunning(LAST_WORDS);
         }
+        rooms.stop();
         stopQuietly(server);
         store.close();
     }

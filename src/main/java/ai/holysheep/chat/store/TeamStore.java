@@ -42,7 +42,22 @@ public final class TeamStore implements AutoCloseable {
                             + " duration_ms INTEGER NOT NULL,"
                             + " retries INTEGER NOT NULL,"
                             + " resumes INTEGER NOT NULL)",
-                    "CREATE INDEX relayed_at ON relayed (at)")));
+                    "CREATE INDEX relayed_at ON relayed (at)")),
+            new Migration(2, List.of(
+                    "CREATE TABLE room ("
+                            + " name TEXT PRIMARY KEY,"
+                            + " created_at INTEGER NOT NULL)",
+                    "CREATE TABLE room_message ("
+                            + " room TEXT NOT NULL REFERENCES room (name) ON DELETE CASCADE,"
+                            + " seq INTEGER NOT NULL,"
+                            + " client_id TEXT,"
+                            + " author TEXT NOT NULL,"
+                            + " role TEXT NOT NULL,"
+                            + " text TEXT NOT NULL,"
+                            + " status TEXT NOT NULL,"
+                            + " at INTEGER NOT NULL,"
+                            + " PRIMARY KEY (room, seq),"
+                            + " UNIQUE (room, client_id))")));
 
     /** How {@link #usage} groups its totals. */
     public enum Grouping { MEMBER, MODEL, DAY }
@@ -176,6 +191,151 @@ public final class TeamStore implements AutoCloseable {
             }
             return out;
         });
+    }
+
+    /** @return false when a room of that name already exists */
+    public synchronized boolean createRoom(String name) {
+        return Database.inWriteTransaction(connection, c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO room (name, created_at) VALUES (?, ?)")) {
+                s.setString(1, name);
+                s.setLong(2, clock.millis());
+                return s.executeUpdate() > 0;
+            }
+        });
+    }
+
+    public synchronized List<Room> rooms() {
+        return Database.inReadTransaction(connection, c -> {
+            List<Room> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT r.name, r.created_at,"
+                    + " (SELECT COALESCE(MAX(seq), 0) FROM room_message m WHERE m.room = r.name) FROM room r ORDER BY r.name");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Room(r.getString(1), Instant.ofEpochMilli(r.getLong(2)), r.getLong(3)));
+                }
+            }
+            return out;
+        });
+    }
+
+    public synchronized Optional<Room> room(String name) {
+        return rooms().stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Appends a message at the room's next sequence number. A client id the room already has is
+     * refused by the schema; callers look for it first ({@link #messageWithClientId}).
+     */
+    public synchronized RoomMessage post(String room, String clientId, String author, String role, String text,
+                                         String status) {
+        return Database.inWriteTransaction(connection, c -> {
+            long seq;
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1 FROM room_message WHERE room = ?")) {
+                s.setString(1, room);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    seq = r.getLong(1);
+                }
+            }
+            Instant at = clock.instant();
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO room_message"
+                    + " (room, seq, client_id, author, role, text, status, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, room);
+                s.setLong(2, seq);
+                s.setString(3, clientId);
+                s.setString(4, author);
+                s.setString(5, role);
+                s.setString(6, text);
+                s.setString(7, status);
+                s.setLong(8, at.toEpochMilli());
+                s.executeUpdate();
+            }
+            return new RoomMessage(room, seq, clientId, author, role, text, status, Instant.ofEpochMilli(at.toEpochMilli()));
+        });
+    }
+
+    public synchronized Optional<RoomMessage> messageWithClientId(String room, String clientId) {
+        return Database.inReadTransaction(connection, c -> {
+            try (PreparedStatement s = c.prepareStatement(MESSAGE_COLUMNS + " WHERE room = ? AND client_id = ?")) {
+                s.setString(1, room);
+                s.setString(2, clientId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(message(r)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Saves a streaming answer's text so far, or its final text and status. */
+    public synchronized void update(RoomMessage message) {
+        Database.inWriteTransaction(connection, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE room_message SET text = ?, status = ? WHERE room = ? AND seq = ?")) {
+                s.setString(1, message.text());
+                s.setString(2, message.status());
+                s.setString(3, message.room());
+                s.setLong(4, message.seq());
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Messages after {@code after}, in order, at most {@code limit}. */
+    public synchronized List<RoomMessage> messages(String room, long after, int limit) {
+        return Database.inReadTransaction(connection, c -> {
+            List<RoomMessage> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(MESSAGE_COLUMNS
+                    + " WHERE room = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+                s.setString(1, room);
+                s.setLong(2, after);
+                s.setInt(3, limit);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(message(r));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The last {@code count} messages of a room, oldest first: the context for the model. */
+    public synchronized List<RoomMessage> recent(String room, int count) {
+        return Database.inReadTransaction(connection, c -> {
+            List<RoomMessage> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(MESSAGE_COLUMNS
+                    + " WHERE room = ? ORDER BY seq DESC LIMIT ?")) {
+                s.setString(1, room);
+                s.setInt(2, count);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(0, message(r));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Marks answers left streaming by a server that stopped without ending them: after a restart
+     * nothing will add to them.
+     */
+    public synchronized int interruptStreaming() {
+        return Database.inWriteTransaction(connection, c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE room_message SET status = 'failed' WHERE status = 'streaming'")) {
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    private static final String MESSAGE_COLUMNS =
+            "SELECT room, seq, client_id, author, role, text, status, at FROM room_message";
+
+    private static RoomMessage message(ResultSet r) throws SQLException {
+        return new RoomMessage(r.getString(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5),
+                r.getString(6), r.getString(7), Instant.ofEpochMilli(r.getLong(8)));
     }
 
     @Override

@@ -87,7 +87,7 @@ class ServeCommandTest {
             try (TeamStore store = TeamStore.open(db, Clock.systemUTC());
                  RelayServer relay = RelayServer.start(
                          new Upstream(new GatewayClient(http, sim.baseUrl(), new Secret("sk-upstream")),
-                                 RetrySettings.DEFAULTS, Map.of()),
+                                 RetrySettings.DEFAULTS, Map.of(), "gpt-4.1", java.util.List.of()),
                          ServeLimits.DEFAULTS.withAddress("127.0.0.1", 0), store, Clock.systemUTC(), line -> { })) {
                 CliRun.Result relayed = cli().env("HOLYSHEEP_API_KEY", token)
                         .run("--base-url", relay.baseUrl(), prompt);

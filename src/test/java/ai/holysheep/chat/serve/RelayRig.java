@@ -45,14 +45,20 @@ final class RelayRig implements AutoCloseable {
 
     RelayRig(Path dir, SimOptions sim, ServeLimits limits, Clock clock, Duration idle, ResumeMode mode)
             throws IOException {
+        this(dir, sim, limits, clock, idle, mode, RoomHub.Heartbeat.DEFAULT);
+    }
+
+    RelayRig(Path dir, SimOptions sim, ServeLimits limits, Clock clock, Duration idle, ResumeMode mode,
+             RoomHub.Heartbeat heartbeat) throws IOException {
         this.sim = SimGateway.start(sim);
         this.http = GatewayClient.httpClient(Duration.ofSeconds(5), idle).build();
         this.store = TeamStore.open(dir.resolve("serve.db"), clock);
         RetrySettings retry = new RetrySettings(5, Duration.ofMillis(10), 1.5, Duration.ofMillis(100), 0.2,
                 idle, Duration.ofSeconds(5), Duration.ofSeconds(60), mode);
         Upstream upstream = new Upstream(new GatewayClient(http, this.sim.baseUrl(), new Secret(KEY)), retry,
-                Map.of("gpt-4.1", new Price(2, 8)));
-        this.relay = RelayServer.start(upstream, limits.withAddress("127.0.0.1", 0), store, clock, statsLines::add);
+                Map.of("gpt-4.1", new Price(2, 8)), "gpt-4.1", List.of("gpt-4.1", "deepseek-v3.2"));
+        this.relay = RelayServer.start(upstream, limits.withAddress("127.0.0.1", 0), store, clock, statsLines::add,
+                heartbeat);
     }
 
     static RelayRig start(Path dir, SimOptions sim) throws IOException {

@@ -1,0 +1,343 @@
+package ai.holysheep.chat.serve;
+
+import ai.holysheep.chat.api.ChatMessage;
+import ai.holysheep.chat.api.ChatRequest;
+import ai.holysheep.chat.api.TokenUsage;
+import ai.holysheep.chat.store.RelayedRequest;
+import ai.holysheep.chat.store.RoomMessage;
+import ai.holysheep.chat.store.TeamStore;
+import ai.holysheep.chat.stream.EventChannel;
+import ai.holysheep.chat.stream.StreamEvent;
+import ai.holysheep.chat.stream.Turn;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * The rooms: who is connected to each, and the one order of its messages. A room's lock is held
+ * while a message is numbered, saved and sent to every member, so the sequence numbers, the
+ * database and what each member receives can never disagree; a member joining takes the same
+ * lock to replay what it missed and start receiving live frames, so nothing falls between the two.
+ */
+final class RoomHub {
+    static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,40}");
+    static final int MAX_MESSAGE_BYTES = 32 * 1024;
+    /** How many recent messages the model is given as the room's conversation. */
+    private static final int CONTEXT_MESSAGES = 40;
+    /** A streaming answer is saved at most this often, and at its end. */
+    private static final long SAVE_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final int MAX_REPLAY = 100_000;
+
+    /** Heartbeats: a ping every {@code ping}; a connection silent for {@code timeout} is closed. */
+    record Heartbeat(Duration ping, Duration timeout) {
+        static final Heartbeat DEFAULT = new Heartbeat(Duration.ofSeconds(20), Duration.ofSeconds(60));
+    }
+
+    private final TeamStore store;
+    private final Upstream upstream;
+    private final RelayStats stats;
+    private final Map<String, Live> rooms = new ConcurrentHashMap<>();
+    private final RateWindow messages;
+    private final RateWindow asks;
+    private final Heartbeat heartbeat;
+    private final ScheduledExecutorService pinger;
+    private final ExecutorService answering;
+    private final Set<Turn> answers = ConcurrentHashMap.newKeySet();
+
+    RoomHub(TeamStore store, Upstream upstream, Clock clock, RelayStats stats, Heartbeat heartbeat) {
+        this.store = store;
+        this.upstream = upstream;
+        this.stats = stats;
+        this.heartbeat = heartbeat;
+        this.messages = new RateWindow(10, Duration.ofSeconds(10), clock);
+        this.asks = new RateWindow(10, Duration.ofMinutes(1), clock);
+        // An answer a stopped server left streaming can never be finished now.
+        store.interruptStreaming();
+        this.pinger = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "room-heartbeat"));
+        long every = heartbeat.ping().toMillis();
+        pinger.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
+        this.answering = Executors.newCachedThreadPool(r -> daemon(r, "room-answer"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** A room's live state: its connections and the answers streaming in it. */
+    private static final class Live {
+        final Object lock = new Object();
+        final Set<RoomSocket> sockets = new java.util.LinkedHashSet<>();
+        final Map<Long, RoomMessage> streaming = new java.util.HashMap<>();
+        long lastSeq;
+    }
+
+    private Live live(String room) {
+        return rooms.computeIfAbsent(room, name -> {
+            Live l = new Live();
+            l.lastSeq = store.room(name).map(r -> r.lastSeq()).orElse(0L);
+            return l;
+        });
+    }
+
+    boolean exists(String room) {
+        return store.room(room).isPresent();
+    }
+
+    /** Who is connected to {@code room}, by name. */
+    List<String> present(String room) {
+        Live l = live(room);
+        synchronized (l.lock) {
+            return presence(l);
+        }
+    }
+
+    void join(RoomSocket socket, long after) {
+        Live l = live(socket.room());
+        synchronized (l.lock) {
+            for (RoomMessage m : store.messages(socket.room(), Math.max(0, after), MAX_REPLAY)) {
+                // A streaming answer's saved text may lag; the live copy is the one deltas follow.
+                socket.send(RoomFrames.message(l.streaming.getOrDefault(m.seq(), m)));
+            }
+            socket.send(RoomFrames.live(l.lastSeq));
+            l.sockets.add(socket);
+            broadcast(l, RoomFrames.presence(presence(l)));
+        }
+    }
+
+    void leave(RoomSocket socket) {
+        Live l = live(socket.room());
+        synchronized (l.lock) {
+            if (l.sockets.remove(socket)) {
+                broadcast(l, RoomFrames.presence(presence(l)));
+            }
+        }
+    }
+
+    void say(RoomSocket socket, String id, String text) {
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
+            socket.send(RoomFrames.error(id, "a message may have up to " + MAX_MESSAGE_BYTES + " bytes"));
+            return;
+        }
+        Optional<String> model = addressed(text);
+        Live l = live(socket.room());
+        RoomMessage answer;
+        synchronized (l.lock) {
+            Optional<RoomMessage> sent = store.messageWithClientId(socket.room(), id);
+            if (sent.isPresent()) {
+                // A resend after a reconnect: it is already in the room; tell only the sender.
+                socket.send(RoomFrames.message(sent.get()));
+                return;
+            }
+            Optional<Duration> wait = messages.take(socket.member());
+            if (wait.isPresent()) {
+                socket.send(RoomFrames.error(id, "too many messages: a member may send 10 in 10 seconds (wait "
+                        + Math.max(1, wait.get().toSeconds()) + "s)"));
+                return;
+            }
+            RoomMessage posted = store.post(socket.room(), id, socket.member(), RoomMessage.MEMBER, text,
+                    RoomMessage.COMPLETE);
+            l.lastSeq = posted.seq();
+            broadcast(l, RoomFrames.message(posted));
+            if (model.isEmpty()) {
+                return;
+            }
+            if (asks.take(socket.member()).isPresent()) {
+                socket.send(RoomFrames.error(id, "the model may be asked 10 times a minute by each member"));
+                return;
+            }
+            answer = store.post(socket.room(), null, model.get(), RoomMessage.MODEL, "", RoomMessage.STREAMING);
+            l.lastSeq = answer.seq();
+            l.streaming.put(answer.seq(), answer);
+            broadcast(l, RoomFrames.message(answer));
+        }
+        RoomMessage started = answer;
+        String member = socket.member();
+        answering.execute(() -> answer(l, started, member));
+    }
+
+    /** {@code @ai …} asks the relay's default model, {@code @MODEL …} that model (one it knows). */
+    private Optional<String> addressed(String text) {
+        if (!text.startsWith("@")) {
+            return Optional.empty();
+        }
+        int end = 1;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        String name = text.substring(1, end);
+        if (name.equals("ai")) {
+            return Optional.of(upstream.defaultModel());
+        }
+        return upstream.models().contains(name) ? Optional.of(name) : Optional.empty();
+    }
+
+    /** The model's answer, streamed to every member and saved as it streams. */
+    private void answer(Live l, RoomMessage message, String askedBy) {
+        ChatRequest request = new ChatRequest(message.author(), context(message), null, null);
+        EventChannel events = new EventChannel();
+        Turn turn = new Turn(upstream.client(), request, events, upstream.retry());
+        answers.add(turn);
+        long started = System.nanoTime();
+        StringBuilder text = new StringBuilder();
+        long lastSave = System.nanoTime();
+        StreamEvent.Usage usage = null;
+        int retries = 0;
+        int resumes = 0;
+        String status;
+        String error = null;
+        turn.start();
+        try {
+            while (true) {
+                StreamEvent e = events.take();
+                if (e instanceof StreamEvent.Delta d) {
+                    synchronized (l.lock) {
+                        text.append(d.text());
+                        RoomMessage now = message.withText(text.toString(), RoomMessage.STREAMING);
+                        l.streaming.put(message.seq(), now);
+                        broadcast(l, RoomFrames.delta(message.seq(), d.text()));
+                        if (System.nanoTime() - lastSave > SAVE_EVERY_NANOS) {
+                            store.update(now);
+                            lastSave = System.nanoTime();
+                        }
+                    }
+                    stats.chunks.incrementAndGet();
+                } else if (e instanceof StreamEvent.Usage u) {
+                    usage = u;
+                } else if (e instanceof StreamEvent.Retrying r) {
+                    retries++;
+                    stats.retries.incrementAndGet();
+                    synchronized (l.lock) {
+                        broadcast(l, RoomFrames.retry(message.seq(), r.attempt(), r.max(), r.delay().toMillis(), r.reason()));
+                    }
+                } else if (e instanceof StreamEvent.Resumed r) {
+                    resumes++;
+                    stats.resumes.incrementAndGet();
+                    if (r.diverged()) {
+                        turn.cancel();
+                        status = RoomMessage.FAILED;
+                        error = "the model broke off and answered differently when asked again";
+                        break;
+                    }
+                } else if (e instanceof StreamEvent.Done) {
+                    status = RoomMessage.COMPLETE;
+                    break;
+                } else if (e instanceof StreamEvent.Failed f) {
+                    status = RoomMessage.FAILED;
+                    error = f.message();
+                    break;
+                } else if (e instanceof StreamEvent.GaveUp g) {
+                    status = RoomMessage.FAILED;
+                    error = "gave up after " + g.attempts() + " attempts: " + g.lastError();
+                    break;
+                } else if (e instanceof StreamEvent.Cancelled) {
+                    status = "cancelled";
+                    error = "the server is shutting down";
+                    break;
+                }
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            turn.cancel();
+            status = "cancelled";
+        } finally {
+            answers.remove(turn);
+        }
+        synchronized (l.lock) {
+            RoomMessage last = message.withText(text.toString(), status);
+            store.update(last);
+            l.streaming.remove(message.seq());
+            broadcast(l, RoomFrames.end(message.seq(), status, error));
+        }
+        TokenUsage tokens = usage == null ? new TokenUsage(0, 0, 0) : usage.tokens();
+        TokenUsage wasted = usage == null ? new TokenUsage(0, 0, 0) : usage.wasted();
+        double cost = Optional.ofNullable(upstream.prices().get(message.author()))
+                .map(p -> p.cost(tokens.promptTokens() + wasted.promptTokens(),
+                        tokens.completionTokens() + wasted.completionTokens()))
+                .orElse(0.0);
+        store.record(new RelayedRequest(askedBy, message.author(), Instant.now(), 200,
+                status.equals(RoomMessage.COMPLETE) ? "done" : status, tokens.promptTokens(), tokens.completionTokens(),
+                wasted.totalTokens(), cost, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), retries, resumes));
+    }
+
+    /** The room's recent messages, authors named, as the conversation the model continues. */
+    private List<ChatMessage> context(RoomMessage answer) {
+        List<ChatMessage> out = new ArrayList<>();
+        out.add(ChatMessage.system("You are " + answer.author() + ", a member of the team chat room '" + answer.room()
+                + "'. Each member's message starts with their name and a colon. Answer the latest message"
+                + " that addresses you; be concise."));
+        for (RoomMessage m : store.recent(answer.room(), CONTEXT_MESSAGES + 1)) {
+            if (m.seq() >= answer.seq() || m.text().isEmpty()) {
+                continue;
+            }
+            out.add(m.role().equals(RoomMessage.MODEL) ? ChatMessage.assistant(m.text())
+                    : ChatMessage.user(m.author() + ": " + m.text()));
+        }
+        return out;
+    }
+
+    private void beat() {
+        long now = System.nanoTime();
+        for (Live l : rooms.values()) {
+            List<RoomSocket> stale = new ArrayList<>();
+            synchronized (l.lock) {
+                for (RoomSocket s : l.sockets) {
+                    if (now - s.lastHeard() > heartbeat.timeout().toNanos()) {
+                        stale.add(s);
+                    } else {
+                        s.ping();
+                    }
+                }
+            }
+            for (RoomSocket s : stale) {
+                s.close(1001, "no pong for " + heartbeat.timeout().toSeconds() + "s");
+                leave(s);
+            }
+        }
+    }
+
+    private static List<String> presence(Live l) {
+        Set<String> names = new TreeSet<>();
+        for (RoomSocket s : l.sockets) {
+            names.add(s.member());
+        }
+        return List.copyOf(names);
+    }
+
+    private static void broadcast(Live l, String frame) {
+        for (RoomSocket s : l.sockets) {
+            s.send(frame);
+        }
+    }
+
+    /** Ends every streaming answer (each is saved as cancelled) and stops the heartbeats. */
+    void stop() {
+        pinger.shutdownNow();
+        answers.forEach(Turn::cancel);
+        answering.shutdown();
+        try {
+            answering.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Live l : rooms.values()) {
+            synchronized (l.lock) {
+                l.sockets.forEach(s -> s.close(1001, "the server is shutting down"));
+            }
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package ai.holysheep.chat.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.holysheep.chat.config.ResumeMode;
+import ai.holysheep.chat.config.ServeLimits;
+import ai.holysheep.chat.sim.SimOptions;
+import ai.holysheep.chat.store.RoomMessage;
+import ai.holysheep.chat.store.TeamStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class RoomsTest {
+    @TempDir
+    Path dir;
+
+    private static HttpResponse<String> createRaw(RelayRig rig, String token, String body) throws Exception {
+        return postApi(rig, "/api/rooms", token, body);
+    }
+
+    private static HttpResponse<String> postApi(RelayRig rig, String path, String token, String body) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(rig.api(path)))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void roomsAreCreatedListedAndReadOverRestByMembersOnly() throws Exception {
+        try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().unpaced())) {
+            String alice = rig.addMember("alice", false);
+            assertEquals(401, createRaw(rig, null, "{\"name\":\"team\"}").statusCode());
+            assertEquals(201, createRaw(rig, alice, "{\"name\":\"team\"}").statusCode());
+            assertEquals(409, createRaw(rig, alice, "{\"name\":\"team\"}").statusCode());
+            for (String bad : List.of("{\"name\":\"Team\"}", "{\"name\":\"\"}", "{\"name\":\"" + "a".repeat(41) + "\"}",
+                    "{}", "nope")) {
+                assertEquals(400, createRaw(rig, alice, bad).statusCode(), bad);
+            }
+            JsonNode list = RelayRig.JSON.readTree(rig.get(rig.api("/api/rooms"), alice).body());
+            assertEquals("team", list.get("data").get(0).get("name").asText());
+            assertEquals(200, rig.get(rig.api("/api/rooms/team"), alice).statusCode());
+            assertEquals(404, rig.get(rig.api("/api/rooms/other"), alice).statusCode());
+            assertEquals(401, rig.get(rig.api("/api/rooms/team/messages"), null).statusCode());
+            assertEquals(400, rig.get(rig.api("/api/rooms/team/messages?after=x"), alice).statusCode());
+        }
+    }
+
+    @Test
+    void theAuthorIsTheTokensMemberAndEveryoneSeesTheSameOrder() throws Exception {
+        try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().unpaced())) {
+            String alice = rig.addMember("alice", false);
+            String bob = rig.addMember("bob", false);
+            createRaw(rig, alice, "{\"name\":\"team\"}");
+            try (RoomClient a = new RoomClient(rig.relay.baseUrl(), alice, "team", 0);
+                 RoomClient b = new RoomClient(rig.relay.baseUrl(), bob, "team", 0)) {
+                b.await(f -> f.path("type").asText().equals("presence") && f.get("members").size() == 2);
+                a.send("{\"type\":\"say\",\"id\":\"a1\",\"text\":\"안녕하세요\",\"author\":\"bob\"}");
+                b.say("b1", "hi alice");
+                a.say("a2", "second");
+                JsonNode seen = b.await(f -> f.path("type").asText().equals("message") && f.get("id").asText().equals("a1"));
+                assertEquals("alice", seen.get("author").asText(), "the author comes from the token, not the frame");
+                b.await(f -> f.path("type").asText().equals("message") && f.get("id").asText().equals("a2"));
+                a.await(f -> f.path("type").asText().equals("message") && f.get("id").asText().equals("a2"));
+                assertEquals(a.transcript(), b.transcript());
+                assertEquals(3, a.transcript().size());
+            }
+            assertEquals(401, new RoomClient(rig.relay.baseUrl(), "hsm_nobody", "team", 0).refused.poll(10, TimeUnit.SECONDS),
+                    "no connection without a member's token");
+            assertEquals(404, new RoomClient(rig.relay.baseUrl(), alice, "nowhere", 0).refused.poll(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aReconnectingMemberGetsWhatItMissedAndAResentMessageIsPostedOnce() throws Exception {
+        try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().unpaced())) {
+            String alice = rig.addMember("alice", false);
+            String bob = rig.addMember("bob", false);
+            createRaw(rig, alice, "{\"name\":\"team\"}");
+            long bobHas;
+            try (RoomClient b = new RoomClient(rig.relay.baseUrl(), bob, "team", 0)) {
+                b.await(RoomClient.type("live"));
+                b.say("b1", "first");
+                bobHas = b.await(RoomClient.type("message")).get("seq").asLong();
+            }
+            try (RoomClient a = new RoomClient(rig.relay.baseUrl(), alice, "team", 0)) {
+                a.await(RoomClient.type("live"));
+                a.say("a1", "while bob was away");
+                a.say("a2", "and again");
+                a.await(f -> f.path("id").asText().equals("a2"));
+                // Alice's link drops before she saw her own echo, so she sends a1 again.
+                a.say("a1", "while bob was away");
+                JsonNode echo = a.await(f -> f.path("type").asText().equals("message") && f.get("id").asText().equals("a1"));
+                assertEquals(2, echo.get("seq").asLong(), "the resend is answered with the message already posted");
+            }
+            try (RoomClient b = new RoomClient(rig.relay.baseUrl(), bob, "team", bobHas)) {
+                JsonNode live = b.await(RoomClient.type("live"));
+                assertEquals(3, live.get("last_seq").asLong());
+                assertEquals(List.of("2 [complete] alice: while bob was away", "3 [complete] alice: and again"), b.transcript());
+            }
+            assertEquals(3, rig.store.messages("team", 0, 100).size(), "nothing doubled");
+        }
+    }
+
+    @Test
+    void theModelAnswersWhenAddressedStreamingToEveryoneThroughADrop() throws Exception {
+        try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().unpaced().withFaults("drop@1"))) {
+            String alice = rig.addMember("alice", false);
+            String bob = rig.addMember("bob", false);
+            createRaw(rig, alice, "{\"name\":\"team\"}");
+            createRaw(rig, alice, "{\"name\":\"calm\"}");
+            try (RoomClient a = new RoomClient(rig.relay.baseUrl(), alice, "team", 0);
+                 RoomClient b = new RoomClient(rig.relay.baseUrl(), bob, "team", 0)) {
+                b.await(f -> f.path("type").asText().equals("presence") && f.get("members").size() == 2);
+                a.say("a1", "@ai 요약해 줘");
+                JsonNode answer = b.await(f -> f.path("type").asText().equals("message") && f.get("role").asText().equals("model"));
+                assertEquals("gpt-4.1", answer.get("author").asText());
+                assertEquals("streaming", answer.get("status").asText());
+                b.await(RoomClient.type("retry"));
+                JsonNode end = b.await(RoomClient.type("end"));
+                assertEquals("complete", end.get("status").asText());
+                a.await(RoomClient.type("end"));
+                assertEquals(a.transcript(), b.transcript());
+                RoomMessage saved = rig.store.messages("team", 1, 10).get(0);
+                assertEquals(RoomMessage.COMPLETE, saved.status());
+                assertTrue(b.transcript().get(1).endsWith(saved.text()), "deltas add up to what was saved");
+                assertTrue(saved.text().length() > 20);
+            }
+            try (RoomClient a = new RoomClient(rig.relay.baseUrl(), alice, "calm", 0)) {
+                a.await(RoomClient.type("live"));
+                a.say("c1", "@ai 요약해 줘");
+                a.await(RoomClient.type("end"));
+                assertEquals(rig.store.messages("team", 1, 10).get(0).text(), rig.store.messages("calm", 1, 10).get(0).text(),
+                        "the drop is not in the answer");
+            }
+            assertEquals(2, rig.store.usage(java.time.Instant.EPOCH, TeamStore.Grouping.MEMBER, "alice").get(0).requests(),
+                    "each answer is accounted to the member who asked");
+        }
+    }
+
+    @Test
+    void aMemberJoiningMidAnswerGetsTheTextSoFarThenTheRest() throws Exception {
+        try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().withTokensPerSecond(100).withAnswerTokens(200))) {
+            String alice = rig.addMember("alice", false);
+            String bob = rig.addMember("bob", false);
+            createRaw(rig, alice, "{\"name\":\"team\"}");
+            try (RoomClient a = new RoomClient(rig.relay.baseUrl(), alice, "team", 0)) {
+                a.await(RoomClient.type("live"));
+                a.say("a1", "@ai go on");
+                a.await(RoomClient.type("delta"));
+                a.await(RoomClient.type("delta"));
+                try (RoomClient b = new RoomClient(rig.relay.baseUrl(), bob, "team", 0)) {
+                    JsonNode replayed = b.await(f -> f.path("type").asText().equals("message") && f.get("seq").asLong() == 2);
+                    assertEquals("streaming", replayed.get("status").asText());
+                    assertFalse(replayed.get("text").asText().isEmpty(), "the part already streamed");
+                    b.await(RoomClient.type("end"));
+                    a.await(RoomClient.type("end"));
+                    assertEquals(a.transcript(), b.transcript());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aServerStoppedMidAnswerLeavesItMarkedAndARestartedServerReplaysIt() throws Exception {
+        Path db = dir.resolve("serve.db");
+        String alice;
+        try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().withTokensPerSecond(50).withAnswerTokens(500))) {
+            alice = rig.addMember("alice", false);
+            createRaw(rig, alice, "{\"name\":\"team\"}");
+            try (RoomClient a = new RoomClient(rig.relay.baseUrl(), alice, "team", 0)) {
+                a.await(RoomClient.type("live"));
+                a.say("a1", "@ai a long one");
+                a.await(RoomClient.type("delta"));
+                rig.relay.shutdown(Duration.ZERO);
+            }
+        }
+        try (RelayRig again = RelayRig.start(dir, SimOptions.defaults().unpaced());
+             RoomClient a = new RoomClient(again.relay.baseUrl(), alice, "team", 1)) {
+            JsonNode replayed = a.await(RoomClient.type("message"));
+            assertEquals(2, replayed.get("seq").asLong());
+            assertEquals("cancelled", replayed.get("status").asText(), "the interrupted answer is marked");
+            assertFalse(replayed.get("text").asText().isEmpty());
+        }
+        try (TeamStore store = TeamStore.open(db, Clock.systemUTC())) {
+            RoomMessage left = store.post("team", null, "gpt-4.1", RoomMessage.MODEL, "half", RoomMessage.STREAMING);
+            assertEquals(1, store.interruptStreaming(), "a server killed outright leaves one streaming");
+            assertEquals(RoomMessage.FAILED, store.messages("team", left.seq() - 1, 1).get(0).status());
+        }
+    }
+
+    @Test
+    void tooManyMessagesOrTooLongAMessageIsRefusedToItsSender() throws Exception {
+        try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().unpaced())) {
+            String alice = rig.addMember("alice", false);
+            createRaw(rig, alice, "{\"name\":\"team\"}");
+            try (RoomClient a = new RoomClient(rig.relay.baseUrl(), alice, "team", 0)) {
+                a.await(RoomClient.type("live"));
+                a.say("long", "가".repeat(11_000));
+                JsonNode tooLong = a.await(RoomClient.type("error"));
+                assertEquals("long", tooLong.get("id").asText());
+                for (int i = 0; i < 11; i++) {
+                    a.say("m" + i, "message " + i);
+                }
+                JsonNode tooMany = a.await(RoomClient.type("error"));
+                assertEquals("m10", tooMany.get("id").asText());
+                assertTrue(tooMany.get("message").asText().contains("10 in 10 seconds"));
+                assertEquals(10, rig.store.messages("team", 0, 100).size());
+            }
+        }
+    }
+
+    @Test
+    void aConnectionThatStopsAnsweringPingsIsClosedAndLeavesThePresence() throws Exception {
+        try (RelayRig rig = new RelayRig(dir, SimOptions.defaults().unpaced(), ServeLimits.DEFAULTS, Clock.systemUTC(),
+                Duration.ofSeconds(5), ResumeMode.CONTINUE, new RoomHub.Heartbeat(Duration.ofMillis(50), Duration.ofMillis(400)))) {
+            String alice = rig.addMember("alice", false);
+            String ghost = rig.addMember("ghost", false);
+            createRaw(rig, alice, "{\"name\":\"team\"}");
+            try (RoomClient a = new RoomClient(rig.relay.baseUrl(), alice, "team", 0);
+                 Socket silent = upgradeAndFallSilent(rig, ghost)) {
+                a.await(f -> f.path("type").asText().equals("presence") && f.get("members").size() == 2);
+                JsonNode after = a.await(f -> f.path("type").asText().equals("presence") && f.get("members").size() == 1);
+                assertEquals("alice", after.get("members").get(0).asText(), "alice answers pings and stays");
+            }
+        }
+    }
+
+    /** A client that completes the upgrade and then never reads or writes again (never pongs). */
+    private static Socket upgradeAndFallSilent(RelayRig rig, String token) throws Exception {
+        URI base = URI.create(rig.relay.baseUrl());
+        Socket socket = new Socket("127.0.0.1", base.getPort());
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET /ws/rooms/team HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                + "Authorization: Bearer " + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                break;
+            }
+            head.append((char) c);
+        }
+        assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
+        return socket;
+    }
+}
