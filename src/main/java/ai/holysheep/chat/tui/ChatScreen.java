@@ -53,7 +53,8 @@ public final class ChatScreen {
     private final ActiveTurn turns;
     private boolean quit;
     private boolean dirty = true;
-    private boolean resized = true;
+    /** The next frame repaints every cell (first frame, resize, Ctrl+L), not only what changed. */
+    private boolean repaintAll = true;
     private long lastFrame = Long.MIN_VALUE / 2;
     private String lastStatus = "";
     private int inputWidth = 1;
@@ -123,7 +124,7 @@ public final class ChatScreen {
         }
         TerminalSize newSize = screen.doResizeIfNecessary();
         if (newSize != null) {
-            resized = true;
+            repaintAll = true;
             dirty = true;
         }
         long now = clock.millis();
@@ -250,6 +251,11 @@ public final class ChatScreen {
         }
     }
 
+    /** Ctrl+L: the next frame clears the terminal and draws every cell again. */
+    void repaint() {
+        repaintAll = true;
+    }
+
     void toggleReasoning() {
         for (int i = pane.entries().size() - 1; i >= 0; i--) {
             if (pane.entries().get(i) instanceof AnswerEntry a && a.hasReasoning()) {
@@ -352,8 +358,8 @@ public final class ChatScreen {
                         paneRows + 1 + layout.caret().row() - firstLine));
             }
         }
-        screen.refresh(resized ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
-        resized = false;
+        screen.refresh(repaintAll ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+        repaintAll = false;
         dirty = false;
         lastFrame = now;
     }

@@ -97,6 +97,7 @@ final class Keys {
                 case 'k' -> in.killToLineEnd();
                 case 'w' -> in.killWordBack();
                 case 'j' -> in.insert("\n");
+                case 'l' -> ui.repaint();
                 case 'c' -> {
                     // A draft is never lost to Ctrl+C, nor is a second press while stopping an answer a quit.
                     boolean afterCancel = cancelledByCtrlC;
