@@ -36,6 +36,10 @@ final class AnswerEntry extends Entry {
     private boolean reasoningToggled;
     private Outcome outcome = Outcome.STREAMING;
     private String note;
+    /** How it ended, wrapped: a failure's reason is read whole, never cut at the pane's edge. */
+    private List<Wrap.Line> footerLines = List.of();
+    private String footerText = "";
+    private int footerWidth = -1;
     private int width = 1;
 
     AnswerEntry(String model) {
@@ -87,6 +91,7 @@ final class AnswerEntry extends Entry {
     void end(Outcome how, String why) {
         outcome = how;
         note = why;
+        footerWidth = -1;
         if (markdown != null) {
             markdown.finish();
         }
@@ -131,7 +136,7 @@ final class AnswerEntry extends Entry {
         int cols = Math.max(1, w);
         layoutReasoning(cols);
         int answer = markdown == null && countedWidth == cols ? answerLines : answerCount(cols);
-        return 1 + reasoningCount() + answer + (hasFooter() ? 1 : 0) + 1;
+        return 1 + reasoningCount() + answer + footerCount(cols) + 1;
     }
 
     @Override
@@ -163,8 +168,10 @@ final class AnswerEntry extends Entry {
             canvas.put(left, row, end, tail.get(i), styles);
             return;
         }
-        if (i == tail.size() && hasFooter()) {
-            canvas.put(left, row, end, footer(), footerStyle());
+        i -= tail.size();
+        if (i < footerCount(Math.max(1, w))) {
+            Wrap.Line line = footerLines.get(i);
+            canvas.put(left, row, end, footerText.substring(line.start(), line.end()), footerStyle());
         }
     }
 
@@ -188,6 +195,18 @@ final class AnswerEntry extends Entry {
     private int answerCount(int cols) {
         layout(cols);
         return markdown.finishedLines().size() + markdown.tailLines().size();
+    }
+
+    private int footerCount(int cols) {
+        if (!hasFooter()) {
+            return 0;
+        }
+        if (footerWidth != cols) {
+            footerWidth = cols;
+            footerText = footer();
+            footerLines = Wrap.lines(footerText, cols);
+        }
+        return footerLines.size();
     }
 
     private boolean hasFooter() {

@@ -49,6 +49,8 @@ public final class ChatScreen {
     final Commands commands;
     final Conversations conversations;
     final ModelSwitcher models;
+    /** The open help window, or null. */
+    HelpDialog help;
 
     private final ActiveTurn turns;
     private boolean quit;
@@ -267,8 +269,16 @@ public final class ChatScreen {
     }
 
     void note(String text, boolean problem) {
-        pane.add(new TextEntry(problem ? TextEntry.Kind.WARNING : TextEntry.Kind.NOTICE, text));
+        pane.addNote(new TextEntry(problem ? TextEntry.Kind.WARNING : TextEntry.Kind.NOTICE, text));
         dirty = true;
+    }
+
+    void openHelp() {
+        help = new HelpDialog(Commands.HELP);
+    }
+
+    void closeHelp() {
+        help = null;
     }
 
     ChatSession session() {
@@ -347,7 +357,10 @@ public final class ChatScreen {
                 }
             }
             status.draw(canvas, rows - 1, cols, now);
-            if (models.picker != null) {
+            if (help != null) {
+                help.draw(canvas, cols, rows);
+                screen.setCursorPosition(null);
+            } else if (models.picker != null) {
                 models.picker.draw(canvas, cols, rows);
                 screen.setCursorPosition(null);
             } else if (conversations.list != null) {

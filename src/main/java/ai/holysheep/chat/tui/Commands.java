@@ -39,7 +39,7 @@ final class Commands {
     }
 
     void help() {
-        ui.note(HELP, false);
+        ui.openHelp();
     }
 
     void run(String line) {
