@@ -108,7 +108,7 @@ public final class ChatSession implements AutoCloseable {
         return current != null;
     }
 
-    /** Tokens and cost of the last turn whose usage the server reported. */
+    /** Tokens and cost of the last turn; empty when the server reported no usage for it. */
     public synchronized Optional<Spend> lastTurn() {
         return lastTurn;
     }
@@ -308,10 +308,10 @@ public final class ChatSession implements AutoCloseable {
         if (!answer.isEmpty()) {
             messages.add(ChatMessage.assistant(answer));
         }
-        if (spend.isPresent()) {
-            lastTurn = spend;
-            total = total.plus(spend.get());
-        }
+        // The last turn is the one just ended, even when its usage is unknown (cancelled, failed):
+        // the figures of the turn before it would be taken for this one's.
+        lastTurn = spend;
+        spend.ifPresent(s -> total = total.plus(s));
     }
 
     private ConversationStore requireStore() {

@@ -46,8 +46,25 @@ final class AnswerEntry extends Entry {
         this.model = model;
     }
 
-    /** An answer from the history: its text is kept as given, and laid out only when shown. */
-    static AnswerEntry saved(String model, String reasoning, String content, Outcome how) {
+    /**
+     * What a finished answer's {@code finish_reason} says the user must know: that it is not
+     * whole. Null for an answer that ended by itself.
+     */
+    static String cutShort(String finishReason) {
+        if ("length".equals(finishReason)) {
+            return "cut off at the token limit (raise --max-tokens or max_tokens in the config)";
+        }
+        if ("content_filter".equals(finishReason)) {
+            return "stopped by the provider's content filter";
+        }
+        return null;
+    }
+
+    /**
+     * An answer from the history: its text is kept as given, and laid out only when shown.
+     * {@code why}: how it ended, as {@link #end} takes it.
+     */
+    static AnswerEntry saved(String model, String reasoning, String content, Outcome how, String why) {
         AnswerEntry answer = new AnswerEntry(model);
         if (reasoning != null && !reasoning.isEmpty()) {
             answer.appendReasoning(reasoning);
@@ -58,6 +75,7 @@ final class AnswerEntry extends Entry {
         }
         answer.ended = content == null ? "" : content;
         answer.outcome = how;
+        answer.note = why;
         return answer;
     }
 
@@ -210,10 +228,14 @@ final class AnswerEntry extends Entry {
     }
 
     private boolean hasFooter() {
-        return outcome == Outcome.CANCELLED || outcome == Outcome.FAILED || outcome == Outcome.PARTIAL;
+        return outcome == Outcome.CANCELLED || outcome == Outcome.FAILED || outcome == Outcome.PARTIAL
+                || (outcome == Outcome.DONE && note != null);
     }
 
     private String footer() {
+        if (outcome == Outcome.DONE) {
+            return "✂ " + note;
+        }
         String mark = switch (outcome) {
             case CANCELLED -> "⏹ cancelled";
             case PARTIAL -> "◌ partial: the answer stopped arriving here";

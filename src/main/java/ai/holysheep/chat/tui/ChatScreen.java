@@ -30,6 +30,7 @@ public final class ChatScreen {
     static final int MIN_ROWS = 8;
     private static final int EVENTS_PER_STEP = 20_000;
     private static final int KEYS_PER_STEP = 4_096;
+    private static final String MORE_BELOW = " ↓ more below · End ";
 
     private final Screen screen;
     private final ChatSession session;
@@ -321,6 +322,11 @@ public final class ChatScreen {
 
     // ---- drawing -------------------------------------------------------------------------
 
+    /** {@code ↑3} in the input's three-cell margin; past 99 lines only the arrow fits. */
+    private static String hiddenMark(String arrow, int lines) {
+        return lines < 100 ? arrow + lines : arrow;
+    }
+
     private void draw(long now) throws IOException {
         TerminalSize size = screen.getTerminalSize();
         int cols = size.getColumns();
@@ -340,20 +346,32 @@ public final class ChatScreen {
             pane.draw(canvas, 0, paneRows, cols, styles);
             canvas.clear(paneRows, 0, cols, Styles.RULE);
             canvas.put(0, paneRows, cols, "─".repeat(cols), Styles.RULE);
+            // The marks sit on the rule, never over the text they are about.
+            int titleEnd = cols - 2;
+            if (pane.moreBelow()) {
+                titleEnd = Math.max(2, cols - MORE_BELOW.length() - 2);
+                canvas.put(titleEnd + 1, paneRows, cols - 1, MORE_BELOW, Styles.STATUS_BUSY);
+            }
             if (conversations.title() != null) {
-                canvas.put(2, paneRows, cols - 2, " " + TerminalSanitizer.clean(conversations.title()) + " ", Styles.TITLE);
+                canvas.put(2, paneRows, titleEnd, " " + TerminalSanitizer.clean(conversations.title()) + " ", Styles.TITLE);
             }
             int firstLine = Math.max(0, layout.caret().row() - inputRows + 1);
+            int hiddenBelow = layout.lines().size() - firstLine - inputRows;
             for (int r = 0; r < inputRows; r++) {
                 int row = paneRows + 1 + r;
                 canvas.clear(row, 0, cols, Styles.PLAIN);
-                if (r == 0) {
+                // A draft taller than the box says how many of its lines are out of sight, and where.
+                if (r == 0 && firstLine > 0) {
+                    canvas.put(0, row, 3, hiddenMark("↑", firstLine), Styles.STATUS_BUSY);
+                } else if (r == inputRows - 1 && hiddenBelow > 0) {
+                    canvas.put(0, row, 3, hiddenMark("↓", hiddenBelow), Styles.STATUS_BUSY);
+                } else if (r == 0) {
                     canvas.put(1, row, 3, "›", Styles.USER_BAR);
                 }
                 int li = firstLine + r;
                 if (li < layout.lines().size()) {
                     int[] line = layout.lines().get(li);
-                    canvas.put(3, row, cols - 1, input.text().substring(line[0], line[1]).replace('\t', ' '), Styles.PLAIN);
+                    canvas.put(3, row, cols - 1, TextEntry.expandTabs(input.text().substring(line[0], line[1])), Styles.PLAIN);
                 }
             }
             status.draw(canvas, rows - 1, cols, now);

@@ -36,6 +36,8 @@ final class MessagePane {
     private final LinkedHashMap<Entry, Integer> laidOut = new LinkedHashMap<>(64, 0.75f, true);
     private int laidOutLines;
     private boolean following = true;
+    /** Whether the last frame left lines below the window (the user scrolled up). */
+    private boolean moreBelow;
     /** A note added while scrolled up: shown under the window until the view is back at the end. */
     private Entry pinned;
     private int top;
@@ -93,6 +95,11 @@ final class MessagePane {
 
     boolean isFollowing() {
         return following;
+    }
+
+    /** Whether the last drawn window left lines below it; the screen marks it outside the text. */
+    boolean moreBelow() {
+        return moreBelow;
     }
 
     /** Content columns for a screen {@code columns} wide: a margin each side. */
@@ -185,11 +192,7 @@ final class MessagePane {
             drawn++;
         }
         releaseBeyondBudget(drawn);
-        if (!following && total > top + textRows) {
-            String more = " ↓ more below · End ";
-            int w = more.length();
-            canvas.put(Math.max(0, columns - w - 1), firstRow + textRows - 1, columns, more, Styles.STATUS_BUSY);
-        }
+        moreBelow = !following && total > top + textRows;
     }
 
     /** Releases the least recently drawn entries, never the {@code onScreen} drawn last, while over the budget. */

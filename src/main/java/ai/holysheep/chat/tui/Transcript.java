@@ -28,7 +28,9 @@ final class Transcript {
     }
 
     private static AnswerEntry answer(StoredMessage m, String model) {
-        return AnswerEntry.saved(model, m.reasoning(), m.content(), outcome(m.status()));
+        AnswerEntry.Outcome how = outcome(m.status());
+        return AnswerEntry.saved(model, m.reasoning(), m.content(), how,
+                how == AnswerEntry.Outcome.DONE ? AnswerEntry.cutShort(m.finishReason()) : null);
     }
 
     private static AnswerEntry.Outcome outcome(MessageStatus status) {
