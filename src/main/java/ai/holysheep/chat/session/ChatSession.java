@@ -173,6 +173,7 @@ public final class ChatSession implements AutoCloseable {
             throw new IllegalStateException("nothing to ask again");
         }
         messages.subList(lastQuestion + 1, messages.size()).clear();
+        markReplaced();
         String asked = model;
         CompletableFuture<Long> saved = history == null || history.broken()
                 ? CompletableFuture.completedFuture(null)
@@ -312,6 +313,21 @@ public final class ChatSession implements AutoCloseable {
         // the figures of the turn before it would be taken for this one's.
         lastTurn = spend;
         spend.ifPresent(s -> total = total.plus(s));
+    }
+
+    /** The saved answers the retry replaces are marked so, before the new one is saved after them. */
+    private void markReplaced() {
+        if (history == null || history.broken() || conversationId == null) {
+            return;
+        }
+        long id = conversationId;
+        history.store().ifPresent(store -> {
+            try {
+                store.markAnswersReplaced(id);
+            } catch (RuntimeException e) {
+                history.failed(e);
+            }
+        });
     }
 
     private ConversationStore requireStore() {
