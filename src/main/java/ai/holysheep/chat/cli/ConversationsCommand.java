@@ -246,6 +246,9 @@ public final class ConversationsCommand implements Callable<Integer> {
                     .append(m.status() == MessageStatus.PARTIAL ? ": interrupted before it finished" : "")
                     .append(']');
         }
+        if (m.replaced()) {
+            who.append(" [replaced: the question was asked again]");
+        }
         return who.toString();
     }
 

@@ -61,6 +61,22 @@ public final class DisplayWidth {
         return 1;
     }
 
+    /**
+     * True when terminals are known to disagree on how many cells the grapheme {@code cluster}
+     * takes, so that a screen must not trust where the terminal's cursor ends up after it:
+     * any cluster of several code points (VS16 as in ✔️, skin tones, ZWJ sequences, flags,
+     * keycaps, decomposed jamo and accents) and any single pictograph, whose width changed
+     * between Unicode versions. tmux, xterm and VTE draw ✔️ one cell wide, tmux 👍🏽 four.
+     */
+    public static boolean uncertain(CharSequence cluster) {
+        int len = cluster.length();
+        if (len == 0 || (len == 1 && cluster.charAt(0) < 0xA9)) {
+            return false;
+        }
+        int base = Character.codePointAt(cluster, 0);
+        return Character.charCount(base) < len || Graphemes.isPictographic(base);
+    }
+
     /** Columns of a code point drawn on its own. */
     public static int codePoint(int cp) {
         if (cp >= 0x20 && cp < 0x7F) {

@@ -108,7 +108,7 @@ public final class ChatSession implements AutoCloseable {
         return current != null;
     }
 
-    /** Tokens and cost of the last turn whose usage the server reported. */
+    /** Tokens and cost of the last turn; empty when the server reported no usage for it. */
     public synchronized Optional<Spend> lastTurn() {
         return lastTurn;
     }
@@ -173,6 +173,7 @@ public final class ChatSession implements AutoCloseable {
             throw new IllegalStateException("nothing to ask again");
         }
         messages.subList(lastQuestion + 1, messages.size()).clear();
+        markReplaced();
         String asked = model;
         CompletableFuture<Long> saved = history == null || history.broken()
                 ? CompletableFuture.completedFuture(null)
@@ -308,10 +309,25 @@ public final class ChatSession implements AutoCloseable {
         if (!answer.isEmpty()) {
             messages.add(ChatMessage.assistant(answer));
         }
-        if (spend.isPresent()) {
-            lastTurn = spend;
-            total = total.plus(spend.get());
+        // The last turn is the one just ended, even when its usage is unknown (cancelled, failed):
+        // the figures of the turn before it would be taken for this one's.
+        lastTurn = spend;
+        spend.ifPresent(s -> total = total.plus(s));
+    }
+
+    /** The saved answers the retry replaces are marked so, before the new one is saved after them. */
+    private void markReplaced() {
+        if (history == null || history.broken() || conversationId == null) {
+            return;
         }
+        long id = conversationId;
+        history.store().ifPresent(store -> {
+            try {
+                store.markAnswersReplaced(id);
+            } catch (RuntimeException e) {
+                history.failed(e);
+            }
+        });
     }
 
     private ConversationStore requireStore() {

@@ -16,8 +16,9 @@ import java.util.List;
  *       answer is what the user actually saw, and a follow-up ("go on", "why did you stop
  *       there?") refers to exactly that text; leaving it out would make the model answer a
  *       conversation that never happened. An answer with no text is left out.</li>
- *   <li>When answers follow one another, only the last is sent: the earlier ones were asked
- *       again ({@code /retry}), so the user replaced them.</li>
+ *   <li>An answer marked replaced is left out: the user asked again ({@code /retry}). When
+ *       answers follow one another unmarked (saved before answers were marked), only the last
+ *       is sent, for the same reason.</li>
  *   <li>Saved system messages (only imported conversations have them) are left out: the system
  *       prompt is a setting of the session, applied to every request, not part of the history.</li>
  * </ul>
@@ -31,7 +32,7 @@ final class StoredContext {
         for (StoredMessage m : saved) {
             if (m.role() == Role.USER) {
                 context.add(ChatMessage.user(m.content()));
-            } else if (m.role() == Role.ASSISTANT && m.content() != null && !m.content().isEmpty()) {
+            } else if (m.role() == Role.ASSISTANT && !m.replaced() && m.content() != null && !m.content().isEmpty()) {
                 if (!context.isEmpty() && isAnswer(context.get(context.size() - 1))) {
                     context.remove(context.size() - 1);
                 }

@@ -133,6 +133,14 @@ public final class ConversationStore implements AutoCloseable {
         return draft;
     }
 
+    /**
+     * The last question is being asked again ({@code /retry}): the answers it got so far are
+     * marked replaced, before the new answer is saved after them. Returns how many were marked.
+     */
+    public int markAnswersReplaced(long conversationId) {
+        return call(c -> Database.inWriteTransaction(c, tx -> Rows.markAnswersReplaced(tx, conversationId)));
+    }
+
     /** Newest first by last activity, with message counts. */
     public List<Conversation> listConversations(int limit) {
         if (limit < 1) {
@@ -199,7 +207,7 @@ public final class ConversationStore implements AutoCloseable {
             for (StoredMessage m : export.messages()) {
                 Rows.insertMessage(tx, new StoredMessage(0, id, 0, m.role(), m.content(), m.reasoning(),
                         m.model(), m.status(), m.finishReason(), m.promptTokens(), m.completionTokens(),
-                        m.cost(), m.createdAt(), m.updatedAt()));
+                        m.cost(), m.createdAt(), m.updatedAt(), m.replaced()));
             }
             return Rows.conversation(tx, id).orElseThrow();
         }));

@@ -39,6 +39,12 @@ public final class Exports {
         JSON.getFactory().setCharacterEscapes(new C1Escapes());
     }
 
+    /**
+     * The level of each message's heading ({@code ##}, under the title's {@code #}); the
+     * messages' own headings are moved this many levels deeper, so they nest under it.
+     */
+    private static final int MESSAGE_LEVEL = 2;
+
     private Exports() {
     }
 
@@ -91,13 +97,14 @@ public final class Exports {
         for (StoredMessage m : export.messages()) {
             out.append("\n## ").append(heading(m)).append("\n\n");
             if (m.reasoning() != null && !m.reasoning().isEmpty()) {
-                for (String line : m.reasoning().split("\n", -1)) {
+                for (String line : DeeperHeadings.of(m.reasoning(), MESSAGE_LEVEL).split("\n", -1)) {
                     out.append(line.isEmpty() ? ">" : "> " + line).append('\n');
                 }
                 out.append('\n');
             }
-            out.append(m.content());
-            if (!m.content().endsWith("\n")) {
+            String content = DeeperHeadings.of(m.content(), MESSAGE_LEVEL);
+            out.append(content);
+            if (!content.endsWith("\n")) {
                 out.append('\n');
             }
         }
@@ -116,6 +123,9 @@ public final class Exports {
         }
         if (m.finishReason() != null && !m.finishReason().equals("stop")) {
             heading.append(" (").append(m.finishReason()).append(')');
+        }
+        if (m.replaced()) {
+            heading.append(" · replaced (asked again)");
         }
         if (m.promptTokens() != null || m.completionTokens() != null) {
             heading.append(" · ").append(m.promptTokens() == null ? "?" : m.promptTokens())

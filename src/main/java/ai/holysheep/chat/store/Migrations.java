@@ -41,7 +41,9 @@ final class Migrations {
                         UNIQUE (conversation_id, seq)
                     )""",
                     // The list and "continue the latest" read conversations newest first.
-                    "CREATE INDEX conversations_by_recency ON conversations (updated_at DESC, id DESC)")));
+                    "CREATE INDEX conversations_by_recency ON conversations (updated_at DESC, id DESC)")),
+            // Answers replaced by /retry stay in the history, marked, instead of being told apart by position.
+            new Migration(2, List.of("ALTER TABLE messages ADD COLUMN replaced INTEGER NOT NULL DEFAULT 0")));
 
     private Migrations() {
     }

@@ -20,7 +20,7 @@ final class Rows {
     private static final String NEWEST_FIRST = " ORDER BY c.updated_at DESC, c.id DESC";
     private static final String MESSAGE_COLUMNS = """
             SELECT id, conversation_id, seq, role, content, reasoning, model, status, finish_reason,
-                   prompt_tokens, completion_tokens, cost, created_at, updated_at
+                   prompt_tokens, completion_tokens, cost, created_at, updated_at, replaced
             FROM messages
             """;
 
@@ -57,8 +57,8 @@ final class Rows {
         }
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO messages (conversation_id, seq, role, content, reasoning, model, status,
-                    finish_reason, prompt_tokens, completion_tokens, cost, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    finish_reason, prompt_tokens, completion_tokens, cost, created_at, updated_at, replaced)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setLong(1, m.conversationId());
             insert.setInt(2, seq);
             insert.setString(3, m.role().word());
@@ -72,6 +72,7 @@ final class Rows {
             setDouble(insert, 11, m.cost());
             insert.setLong(12, m.createdAt().toEpochMilli());
             insert.setLong(13, m.updatedAt().toEpochMilli());
+            insert.setInt(14, m.replaced() ? 1 : 0);
             insert.executeUpdate();
         }
         return lastInsertId(c);
@@ -96,6 +97,18 @@ final class Rows {
             if (update.executeUpdate() != 1) {
                 throw new StoreException("message " + id + " no longer exists (was its conversation deleted?)");
             }
+        }
+    }
+
+    /** Marks every answer after the conversation's last question as replaced; returns how many. */
+    static int markAnswersReplaced(Connection c, long conversationId) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE messages SET replaced = 1
+                WHERE conversation_id = ? AND role = 'assistant' AND replaced = 0
+                  AND seq > (SELECT COALESCE(MAX(seq), 0) FROM messages WHERE conversation_id = ? AND role = 'user')""")) {
+            update.setLong(1, conversationId);
+            update.setLong(2, conversationId);
+            return update.executeUpdate();
         }
     }
 
@@ -196,7 +209,8 @@ final class Rows {
                         Role.fromWord(rows.getString(4)), rows.getString(5), rows.getString(6),
                         rows.getString(7), MessageStatus.fromWord(rows.getString(8)), rows.getString(9),
                         integerOrNull(rows, 10), integerOrNull(rows, 11), doubleOrNull(rows, 12),
-                        Instant.ofEpochMilli(rows.getLong(13)), Instant.ofEpochMilli(rows.getLong(14))));
+                        Instant.ofEpochMilli(rows.getLong(13)), Instant.ofEpochMilli(rows.getLong(14)),
+                        rows.getInt(15) != 0));
             }
         }
         return result;

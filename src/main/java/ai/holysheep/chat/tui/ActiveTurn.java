@@ -94,9 +94,10 @@ final class ActiveTurn {
                 answer.keepOnly(0);
             }
             status.connection(new Connection.Streaming(now, 0, true, now));
-        } else if (event instanceof StreamEvent.Done) {
-            answer.end(AnswerEntry.Outcome.DONE, null);
-            status.connection(new Connection.Ready(resumedThisTurn ? "done · resumed" : "done"));
+        } else if (event instanceof StreamEvent.Done d) {
+            String cut = AnswerEntry.cutShort(d.finishReason());
+            answer.end(AnswerEntry.Outcome.DONE, cut);
+            status.connection(new Connection.Ready((cut == null ? "done" : "done · cut short") + (resumedThisTurn ? " · resumed" : "")));
         } else if (event instanceof StreamEvent.Failed f) {
             answer.end(AnswerEntry.Outcome.FAILED, f.message());
             status.connection(new Connection.Error(f.kind().name().toLowerCase(Locale.ROOT)));

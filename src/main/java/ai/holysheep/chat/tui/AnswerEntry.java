@@ -36,14 +36,35 @@ final class AnswerEntry extends Entry {
     private boolean reasoningToggled;
     private Outcome outcome = Outcome.STREAMING;
     private String note;
+    /** How it ended, wrapped: a failure's reason is read whole, never cut at the pane's edge. */
+    private List<Wrap.Line> footerLines = List.of();
+    private String footerText = "";
+    private int footerWidth = -1;
     private int width = 1;
 
     AnswerEntry(String model) {
         this.model = model;
     }
 
-    /** An answer from the history: its text is kept as given, and laid out only when shown. */
-    static AnswerEntry saved(String model, String reasoning, String content, Outcome how) {
+    /**
+     * What a finished answer's {@code finish_reason} says the user must know: that it is not
+     * whole. Null for an answer that ended by itself.
+     */
+    static String cutShort(String finishReason) {
+        if ("length".equals(finishReason)) {
+            return "cut off at the token limit (raise --max-tokens or max_tokens in the config)";
+        }
+        if ("content_filter".equals(finishReason)) {
+            return "stopped by the provider's content filter";
+        }
+        return null;
+    }
+
+    /**
+     * An answer from the history: its text is kept as given, and laid out only when shown.
+     * {@code why}: how it ended, as {@link #end} takes it.
+     */
+    static AnswerEntry saved(String model, String reasoning, String content, Outcome how, String why) {
         AnswerEntry answer = new AnswerEntry(model);
         if (reasoning != null && !reasoning.isEmpty()) {
             answer.appendReasoning(reasoning);
@@ -54,6 +75,7 @@ final class AnswerEntry extends Entry {
         }
         answer.ended = content == null ? "" : content;
         answer.outcome = how;
+        answer.note = why;
         return answer;
     }
 
@@ -87,6 +109,7 @@ final class AnswerEntry extends Entry {
     void end(Outcome how, String why) {
         outcome = how;
         note = why;
+        footerWidth = -1;
         if (markdown != null) {
             markdown.finish();
         }
@@ -131,7 +154,7 @@ final class AnswerEntry extends Entry {
         int cols = Math.max(1, w);
         layoutReasoning(cols);
         int answer = markdown == null && countedWidth == cols ? answerLines : answerCount(cols);
-        return 1 + reasoningCount() + answer + (hasFooter() ? 1 : 0) + 1;
+        return 1 + reasoningCount() + answer + footerCount(cols) + 1;
     }
 
     @Override
@@ -163,8 +186,10 @@ final class AnswerEntry extends Entry {
             canvas.put(left, row, end, tail.get(i), styles);
             return;
         }
-        if (i == tail.size() && hasFooter()) {
-            canvas.put(left, row, end, footer(), footerStyle());
+        i -= tail.size();
+        if (i < footerCount(Math.max(1, w))) {
+            Wrap.Line line = footerLines.get(i);
+            canvas.put(left, row, end, footerText.substring(line.start(), line.end()), footerStyle());
         }
     }
 
@@ -190,11 +215,27 @@ final class AnswerEntry extends Entry {
         return markdown.finishedLines().size() + markdown.tailLines().size();
     }
 
+    private int footerCount(int cols) {
+        if (!hasFooter()) {
+            return 0;
+        }
+        if (footerWidth != cols) {
+            footerWidth = cols;
+            footerText = footer();
+            footerLines = Wrap.lines(footerText, cols);
+        }
+        return footerLines.size();
+    }
+
     private boolean hasFooter() {
-        return outcome == Outcome.CANCELLED || outcome == Outcome.FAILED || outcome == Outcome.PARTIAL;
+        return outcome == Outcome.CANCELLED || outcome == Outcome.FAILED || outcome == Outcome.PARTIAL
+                || (outcome == Outcome.DONE && note != null);
     }
 
     private String footer() {
+        if (outcome == Outcome.DONE) {
+            return "✂ " + note;
+        }
         String mark = switch (outcome) {
             case CANCELLED -> "⏹ cancelled";
             case PARTIAL -> "◌ partial: the answer stopped arriving here";

@@ -30,6 +30,7 @@ public final class ChatScreen {
     static final int MIN_ROWS = 8;
     private static final int EVENTS_PER_STEP = 20_000;
     private static final int KEYS_PER_STEP = 4_096;
+    private static final String MORE_BELOW = " ↓ more below · End ";
 
     private final Screen screen;
     private final ChatSession session;
@@ -49,11 +50,14 @@ public final class ChatScreen {
     final Commands commands;
     final Conversations conversations;
     final ModelSwitcher models;
+    /** The open help window, or null. */
+    HelpDialog help;
 
     private final ActiveTurn turns;
     private boolean quit;
     private boolean dirty = true;
-    private boolean resized = true;
+    /** The next frame repaints every cell (first frame, resize, Ctrl+L), not only what changed. */
+    private boolean repaintAll = true;
     private long lastFrame = Long.MIN_VALUE / 2;
     private String lastStatus = "";
     private int inputWidth = 1;
@@ -124,7 +128,7 @@ public final class ChatScreen {
         }
         TerminalSize newSize = screen.doResizeIfNecessary();
         if (newSize != null) {
-            resized = true;
+            repaintAll = true;
             dirty = true;
         }
         long now = clock.millis();
@@ -251,6 +255,11 @@ public final class ChatScreen {
         }
     }
 
+    /** Ctrl+L: the next frame clears the terminal and draws every cell again. */
+    void repaint() {
+        repaintAll = true;
+    }
+
     void toggleReasoning() {
         for (int i = pane.entries().size() - 1; i >= 0; i--) {
             if (pane.entries().get(i) instanceof AnswerEntry a && a.hasReasoning()) {
@@ -262,8 +271,16 @@ public final class ChatScreen {
     }
 
     void note(String text, boolean problem) {
-        pane.add(new TextEntry(problem ? TextEntry.Kind.WARNING : TextEntry.Kind.NOTICE, text));
+        pane.addNote(new TextEntry(problem ? TextEntry.Kind.WARNING : TextEntry.Kind.NOTICE, text));
         dirty = true;
+    }
+
+    void openHelp() {
+        help = new HelpDialog(Commands.HELP);
+    }
+
+    void closeHelp() {
+        help = null;
     }
 
     ChatSession session() {
@@ -306,6 +323,11 @@ public final class ChatScreen {
 
     // ---- drawing -------------------------------------------------------------------------
 
+    /** {@code ↑3} in the input's three-cell margin; past 99 lines only the arrow fits. */
+    private static String hiddenMark(String arrow, int lines) {
+        return lines < 100 ? arrow + lines : arrow;
+    }
+
     private void draw(long now) throws IOException {
         TerminalSize size = screen.getTerminalSize();
         int cols = size.getColumns();
@@ -325,24 +347,39 @@ public final class ChatScreen {
             pane.draw(canvas, 0, paneRows, cols, styles);
             canvas.clear(paneRows, 0, cols, Styles.RULE);
             canvas.put(0, paneRows, cols, "─".repeat(cols), Styles.RULE);
+            // The marks sit on the rule, never over the text they are about.
+            int titleEnd = cols - 2;
+            if (pane.moreBelow()) {
+                titleEnd = Math.max(2, cols - MORE_BELOW.length() - 2);
+                canvas.put(titleEnd + 1, paneRows, cols - 1, MORE_BELOW, Styles.STATUS_BUSY);
+            }
             if (conversations.title() != null) {
-                canvas.put(2, paneRows, cols - 2, " " + TerminalSanitizer.clean(conversations.title()) + " ", Styles.TITLE);
+                canvas.put(2, paneRows, titleEnd, " " + TerminalSanitizer.clean(conversations.title()) + " ", Styles.TITLE);
             }
             int firstLine = Math.max(0, layout.caret().row() - inputRows + 1);
+            int hiddenBelow = layout.lines().size() - firstLine - inputRows;
             for (int r = 0; r < inputRows; r++) {
                 int row = paneRows + 1 + r;
                 canvas.clear(row, 0, cols, Styles.PLAIN);
-                if (r == 0) {
+                // A draft taller than the box says how many of its lines are out of sight, and where.
+                if (r == 0 && firstLine > 0) {
+                    canvas.put(0, row, 3, hiddenMark("↑", firstLine), Styles.STATUS_BUSY);
+                } else if (r == inputRows - 1 && hiddenBelow > 0) {
+                    canvas.put(0, row, 3, hiddenMark("↓", hiddenBelow), Styles.STATUS_BUSY);
+                } else if (r == 0) {
                     canvas.put(1, row, 3, "›", Styles.USER_BAR);
                 }
                 int li = firstLine + r;
                 if (li < layout.lines().size()) {
                     int[] line = layout.lines().get(li);
-                    canvas.put(3, row, cols - 1, input.text().substring(line[0], line[1]).replace('\t', ' '), Styles.PLAIN);
+                    canvas.put(3, row, cols - 1, TextEntry.expandTabs(input.text().substring(line[0], line[1])), Styles.PLAIN);
                 }
             }
             status.draw(canvas, rows - 1, cols, now);
-            if (models.picker != null) {
+            if (help != null) {
+                help.draw(canvas, cols, rows);
+                screen.setCursorPosition(null);
+            } else if (models.picker != null) {
                 models.picker.draw(canvas, cols, rows);
                 screen.setCursorPosition(null);
             } else if (conversations.list != null) {
@@ -353,8 +390,8 @@ public final class ChatScreen {
                         paneRows + 1 + layout.caret().row() - firstLine));
             }
         }
-        screen.refresh(resized ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
-        resized = false;
+        screen.refresh(repaintAll ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+        repaintAll = false;
         dirty = false;
         lastFrame = now;
     }

@@ -10,7 +10,7 @@ final class Commands {
             "  Esc stop the answer being written (the part received stays) · Ctrl+C the same, clears a draft (Ctrl+Z brings it back), or quits on an empty input",
             "  ←/→ Home/End Ctrl+A/E move · Backspace/Delete Ctrl+U/K/W delete · ↑ on an empty input: earlier prompts",
             "  PgUp/PgDn scroll · Home/End (empty input) or Ctrl+Home/End: top/bottom of the conversation",
-            "  F1 this help · F2 switch model · F3 saved conversations · F4 show/fold the reasoning · Ctrl+D (empty input) quit",
+            "  F1 this help · F2 switch model · F3 saved conversations · F4 show/fold the reasoning · Ctrl+L repaint the screen · Ctrl+D (empty input) quit",
             "Commands",
             "  /model [NAME]  switch model (no name: choose from a list)",
             "  /new           start a new conversation",
@@ -39,7 +39,7 @@ final class Commands {
     }
 
     void help() {
-        ui.note(HELP, false);
+        ui.openHelp();
     }
 
     void run(String line) {

@@ -26,7 +26,7 @@ public final class FullScreen {
 
     private FullScreen() throws IOException {
         terminal = new ChatTerminal();
-        screen = new TerminalScreen(terminal);
+        screen = new WidthSafeScreen(terminal);
     }
 
     /** Shows the chat until the user quits. The caller has checked that stdin and stdout are terminals. */

@@ -190,9 +190,8 @@ final class InputBox {
                 continue;
             }
             int next = Graphemes.nextBoundary(text, i);
-            // A pasted tab is kept as it is and shown as one blank cell (see ChatScreen).
-            int g = text.charAt(i) == '\t' ? 1 : DisplayWidth.grapheme(text, i, next);
-            if (col + g > w) {
+            int g = cells(i, next, col);
+            if (col > 0 && col + g > w) {
                 lines.add(new int[] {lineStart, i});
                 lineStart = i;
                 col = 0;
@@ -222,7 +221,7 @@ final class InputBox {
         int col = 0;
         while (i < line[1]) {
             int next = Graphemes.nextBoundary(text, i);
-            int g = DisplayWidth.grapheme(text, i, next);
+            int g = cells(i, next, col);
             if (col + g > target) {
                 break;
             }
@@ -230,6 +229,15 @@ final class InputBox {
             i = next;
         }
         cursor = i;
+    }
+
+    /**
+     * Cells of the grapheme {@code text[i, next)} drawn at {@code col} of a line. A pasted tab
+     * is kept as it is and shown as blanks to the next tab stop, as the transcript shows it
+     * ({@link TextEntry#expandTabs}).
+     */
+    private int cells(int i, int next, int col) {
+        return text.charAt(i) == '\t' ? TextEntry.TAB_STOP - col % TextEntry.TAB_STOP : DisplayWidth.grapheme(text, i, next);
     }
 
     private void replace(String s) {

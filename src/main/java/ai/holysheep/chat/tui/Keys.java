@@ -26,6 +26,10 @@ final class Keys {
             pasting = marker.isStart();
             return;
         }
+        if (ui.help != null) {
+            help(key);
+            return;
+        }
         if (ui.models.picker != null) {
             picker(key);
             return;
@@ -97,6 +101,7 @@ final class Keys {
                 case 'k' -> in.killToLineEnd();
                 case 'w' -> in.killWordBack();
                 case 'j' -> in.insert("\n");
+                case 'l' -> ui.repaint();
                 case 'c' -> {
                     // A draft is never lost to Ctrl+C, nor is a second press while stopping an answer a quit.
                     boolean afterCancel = cancelledByCtrlC;
@@ -176,6 +181,25 @@ final class Keys {
             return;
         }
         ui.send(ui.input.submit());
+    }
+
+    /** Any key closes the help, but for the arrows and pages while some of it is out of sight. */
+    private void help(KeyStroke key) {
+        HelpDialog h = ui.help;
+        if (h.scrolls()) {
+            switch (key.getKeyType()) {
+                case ArrowUp -> h.up(1);
+                case ArrowDown -> h.down(1);
+                case PageUp -> h.up(h.pageRows());
+                case PageDown -> h.down(h.pageRows());
+                default -> ui.closeHelp();
+            }
+        } else {
+            ui.closeHelp();
+        }
+        if (key.getKeyType() == KeyType.EOF) {
+            ui.quit();
+        }
     }
 
     private void picker(KeyStroke key) {

@@ -36,6 +36,10 @@ final class MessagePane {
     private final LinkedHashMap<Entry, Integer> laidOut = new LinkedHashMap<>(64, 0.75f, true);
     private int laidOutLines;
     private boolean following = true;
+    /** Whether the last frame left lines below the window (the user scrolled up). */
+    private boolean moreBelow;
+    /** A note added while scrolled up: shown under the window until the view is back at the end. */
+    private Entry pinned;
     private int top;
     private int height = 1;
     private int width = 1;
@@ -44,8 +48,24 @@ final class MessagePane {
         entries.add(entry);
     }
 
+    /**
+     * A note from the program (an unknown command, a warning): added in its place, and while
+     * the user reads further up, also kept in sight under the window, where it would otherwise
+     * be out of view.
+     */
+    void addNote(Entry note) {
+        entries.add(note);
+        if (!following) {
+            pinned = note;
+        }
+    }
+
     void remove(int index) {
-        Integer lines = laidOut.remove(entries.remove(index));
+        Entry gone = entries.remove(index);
+        if (gone == pinned) {
+            pinned = null;
+        }
+        Integer lines = laidOut.remove(gone);
         laidOutLines -= lines == null ? 0 : lines;
         settledCount = Math.min(settledCount, index);
     }
@@ -60,6 +80,7 @@ final class MessagePane {
 
     void clear() {
         entries.clear();
+        pinned = null;
         laidOut.clear();
         laidOutLines = 0;
         settledCount = 0;
@@ -74,6 +95,11 @@ final class MessagePane {
 
     boolean isFollowing() {
         return following;
+    }
+
+    /** Whether the last drawn window left lines below it; the screen marks it outside the text. */
+    boolean moreBelow() {
+        return moreBelow;
     }
 
     /** Content columns for a screen {@code columns} wide: a margin each side. */
@@ -140,15 +166,24 @@ final class MessagePane {
             top = maxTop;
             following = true;
         }
+        if (following) {
+            pinned = null;
+        }
+        // The pinned note's own lines, without its trailing blank, take the window's last rows.
+        int pinnedRows = pinned == null ? 0 : Math.min(pinned.lineCount(width) - 1, Math.max(1, rows / 3));
+        int textRows = rows - pinnedRows;
         for (int r = 0; r < rows; r++) {
             canvas.clear(firstRow + r, 0, columns, Styles.PLAIN);
         }
+        for (int i = 0; i < pinnedRows; i++) {
+            pinned.draw(i, canvas, firstRow + textRows + i, LEFT, width, styles);
+        }
         int row = 0;
         int drawn = 0;
-        for (int k = entryAt(top); k < entries.size() && row < rows; k++) {
+        for (int k = entryAt(top); k < entries.size() && row < textRows; k++) {
             Entry e = entries.get(k);
             int n = starts[k + 1] - starts[k];
-            for (int i = Math.max(0, top - starts[k]); i < n && row < rows; i++) {
+            for (int i = Math.max(0, top - starts[k]); i < n && row < textRows; i++) {
                 e.draw(i, canvas, firstRow + row, LEFT, width, styles);
                 row++;
             }
@@ -157,11 +192,7 @@ final class MessagePane {
             drawn++;
         }
         releaseBeyondBudget(drawn);
-        if (!following && total > top + height) {
-            String more = " ↓ more below · End ";
-            int w = more.length();
-            canvas.put(Math.max(0, columns - w - 1), firstRow + rows - 1, columns, more, Styles.STATUS_BUSY);
-        }
+        moreBelow = !following && total > top + textRows;
     }
 
     /** Releases the least recently drawn entries, never the {@code onScreen} drawn last, while over the budget. */

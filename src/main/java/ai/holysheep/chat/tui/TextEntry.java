@@ -1,5 +1,7 @@
 package ai.holysheep.chat.tui;
 
+import ai.holysheep.chat.render.DisplayWidth;
+import ai.holysheep.chat.render.Graphemes;
 import ai.holysheep.chat.render.TerminalSanitizer;
 import ai.holysheep.chat.render.Wrap;
 import com.googlecode.lanterna.TextCharacter;
@@ -9,6 +11,8 @@ import java.util.List;
 final class TextEntry extends Entry {
     enum Kind { USER, NOTICE, WARNING, ERROR }
 
+    static final int TAB_STOP = 8;
+
     private final Kind kind;
     private final String text;
     private int width = -1;
@@ -17,7 +21,35 @@ final class TextEntry extends Entry {
     TextEntry(Kind kind, String text) {
         this.kind = kind;
         // A pasted prompt may carry escape sequences too; nothing drawn may act on the terminal.
-        this.text = TerminalSanitizer.clean(text).replace("\t", "    ");
+        this.text = expandTabs(TerminalSanitizer.clean(text));
+    }
+
+    /**
+     * Tabs as the spaces to the next stop of every {@value #TAB_STOP} columns, as a terminal
+     * shows them: pasted TSV and Makefiles keep their columns lined up.
+     */
+    static String expandTabs(String s) {
+        if (s.indexOf('\t') < 0) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        int col = 0;
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '\t') {
+                int spaces = TAB_STOP - col % TAB_STOP;
+                out.append(" ".repeat(spaces));
+                col += spaces;
+                i++;
+                continue;
+            }
+            int next = Graphemes.nextBoundary(s, i);
+            out.append(s, i, next);
+            col = s.charAt(next - 1) == '\n' ? 0 : col + DisplayWidth.grapheme(s, i, next);
+            i = next;
+        }
+        return out.toString();
     }
 
     Kind kind() {

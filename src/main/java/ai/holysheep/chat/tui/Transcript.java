@@ -18,6 +18,9 @@ final class Transcript {
         for (StoredMessage m : saved.messages()) {
             if (m.role() == Role.USER) {
                 out.add(new TextEntry(TextEntry.Kind.USER, m.content()));
+            } else if (m.role() == Role.ASSISTANT && m.replaced()) {
+                // As on the screen where /retry ran: the answer asked again for gave way to the new one.
+                continue;
             } else if (m.role() == Role.ASSISTANT) {
                 out.add(answer(m, m.model() == null ? fallbackModel : m.model()));
             } else {
@@ -28,7 +31,9 @@ final class Transcript {
     }
 
     private static AnswerEntry answer(StoredMessage m, String model) {
-        return AnswerEntry.saved(model, m.reasoning(), m.content(), outcome(m.status()));
+        AnswerEntry.Outcome how = outcome(m.status());
+        return AnswerEntry.saved(model, m.reasoning(), m.content(), how,
+                how == AnswerEntry.Outcome.DONE ? AnswerEntry.cutShort(m.finishReason()) : null);
     }
 
     private static AnswerEntry.Outcome outcome(MessageStatus status) {

@@ -49,6 +49,16 @@ class DisplayWidthTest {
     }
 
     @Test
+    void sequencesAndPictographsAreTheWidthsTerminalsDisagreeOn() {
+        for (String s : new String[] {"\u2714\uFE0F", "👍🏽", "👨\u200D👩\u200D👧", "🇰🇷", "1\uFE0F\u20E3", "e\u0301", "👍", "✔"}) {
+            org.junit.jupiter.api.Assertions.assertTrue(DisplayWidth.uncertain(s), s);
+        }
+        for (String s : new String[] {"a", "é", "한", "中", "─", "›"}) {
+            org.junit.jupiter.api.Assertions.assertFalse(DisplayWidth.uncertain(s), s);
+        }
+    }
+
+    @Test
     void fitCutsAtAGraphemeThatStillFits() {
         String s = "ab안녕";
         assertEquals(3, DisplayWidth.fit(s, 0, 5));

@@ -220,10 +220,40 @@ class ChatSessionTest {
 
         List<StoredMessage> saved = storedMessages();
         assertEquals(3, saved.size(), "the question once, both answers kept as they happened");
+        assertEquals(List.of(false, true, false), saved.stream().map(StoredMessage::replaced).toList(),
+                "the answer asked again for is marked replaced");
         try (ChatSession later = savedSession(settings("gpt-4.1", null))) {
             later.continueMostRecent().orElseThrow();
             assertEquals(List.of(ChatMessage.user("what is 2+2?"), ChatMessage.assistant("4")), later.context());
         }
+    }
+
+    @Test
+    void aRetryWhoseAnswerNeverCameStillLeavesTheReplacedAnswerOutOfAResumedContext() {
+        ChatSession session = savedSession(settings("gpt-4.1", null));
+        session.beginTurn("what is 2+2?");
+        answer(session, new StreamEvent.Delta("five"), new StreamEvent.Done("stop"));
+        session.retryLast();
+        answer(session, new StreamEvent.Failed(FailureKind.UNAVAILABLE, "reset"));
+        assertEquals(List.of(ChatMessage.user("what is 2+2?")), session.context());
+
+        try (ChatSession later = savedSession(settings("gpt-4.1", null))) {
+            later.continueMostRecent().orElseThrow();
+            assertEquals(session.context(), later.context(), "a resumed conversation goes on as the live one would");
+        }
+    }
+
+    @Test
+    void lastTurnIsTheTurnJustEndedEvenWithoutUsage() {
+        ChatSession session = savedSession(settings("gpt-4.1", null));
+        session.beginTurn("one");
+        answer(session, new StreamEvent.Delta("1"), new StreamEvent.Usage(new TokenUsage(5, 1, 6), null),
+                new StreamEvent.Done("stop"));
+        assertTrue(session.lastTurn().isPresent());
+        session.beginTurn("two");
+        answer(session, new StreamEvent.Delta("2"), new StreamEvent.Cancelled());
+        assertTrue(session.lastTurn().isEmpty(), "not the figures of the turn before");
+        assertEquals(5, session.total().promptTokens());
     }
 
     @Test

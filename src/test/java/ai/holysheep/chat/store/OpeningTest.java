@@ -64,12 +64,13 @@ class OpeningTest {
             long id = store.createConversation("안녕하세요", "work", "gpt-4.1").id();
             store.appendUserMessage(id, "kept across the upgrade", "gpt-4.1");
         }
-        // A future version 2 and 3, the way a later release will add them.
-        List<Migration> future = List.of(Migrations.ALL.get(0),
-                new Migration(2, List.of("ALTER TABLE conversations ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0")),
-                new Migration(3, List.of("UPDATE conversations SET pinned = 1 WHERE title = '안녕하세요'")));
+        // Two future versions, the way a later release will add them.
+        int now = Migrations.latestVersion(Migrations.ALL);
+        List<Migration> future = new java.util.ArrayList<>(Migrations.ALL);
+        future.add(new Migration(now + 1, List.of("ALTER TABLE conversations ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0")));
+        future.add(new Migration(now + 2, List.of("UPDATE conversations SET pinned = 1 WHERE title = '안녕하세요'")));
         try (Connection c = Database.open(file, future)) {
-            assertEquals(3, query(c, "PRAGMA user_version"));
+            assertEquals(now + 2, query(c, "PRAGMA user_version"));
             assertEquals(1, query(c, "SELECT pinned FROM conversations"));
             assertEquals("kept across the upgrade", queryText(c, "SELECT content FROM messages"));
         }

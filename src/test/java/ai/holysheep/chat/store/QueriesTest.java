@@ -130,6 +130,36 @@ class QueriesTest {
         assertTrue(store.export(404, ExportFormat.MARKDOWN).isEmpty());
     }
 
+    @Test
+    void theMessagesHeadingsNestUnderTheExportsOwn() {
+        long id = store.createConversation("Plans", null, "gpt-4.1").id();
+        store.appendUserMessage(id, "# make a plan", "gpt-4.1");
+        AssistantDraft answer = store.startAssistant(id, "gpt-4.1");
+        answer.append("# Plan\n\n## Step one\n\n```sh\n# a comment, not a heading\n```\n\nNext\n---\n\n> ### Quoted\n");
+        answer.finish(MessageStatus.COMPLETE, "stop", null, null, null);
+        String markdown = store.export(id, ExportFormat.MARKDOWN).orElseThrow();
+        assertTrue(markdown.contains("## You\n\n### make a plan\n"), markdown);
+        assertTrue(markdown.contains("## Assistant · gpt-4.1\n\n### Plan\n\n#### Step one\n\n"
+                + "```sh\n# a comment, not a heading\n```\n\n#### Next\n\n> ##### Quoted\n"), markdown);
+    }
+
+    @Test
+    void anAnswerAskedAgainForIsMarkedReplacedInTheExports() {
+        store.markAnswersReplaced(wal);
+        AssistantDraft again = store.startAssistant(wal, "gpt-4.1");
+        again.append("It survives power loss too.");
+        again.finish(MessageStatus.COMPLETE, "stop", null, null, null);
+
+        List<StoredMessage> messages = store.messages(wal);
+        assertEquals(List.of(false, true, false), messages.stream().map(StoredMessage::replaced).toList());
+        String markdown = store.export(wal, ExportFormat.MARKDOWN).orElseThrow();
+        assertTrue(markdown.contains("## Assistant · gpt-4.1 · replaced (asked again) · 21 + 11 tokens"), markdown);
+        String json = store.export(wal, ExportFormat.JSON).orElseThrow();
+        assertTrue(json.contains("\"replaced\" : true"), json);
+        assertEquals(store.snapshot(wal).orElseThrow(), Exports.readJson(json));
+        assertEquals(1, store.markAnswersReplaced(wal), "the answers after the last question, each once");
+    }
+
     private static List<Long> ids(List<Conversation> conversations) {
         return conversations.stream().map(Conversation::id).toList();
     }

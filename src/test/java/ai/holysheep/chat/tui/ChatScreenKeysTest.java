@@ -73,7 +73,7 @@ class ChatScreenKeysTest {
             rig.press(BracketedPaste.END);
             rig.step();
             assertEquals("a\tb", rig.ui.input.text());
-            assertTrue(rig.text().contains("a b"), rig.text());
+            assertTrue(rig.text().contains("› a       b"), "shown up to the next tab stop:\n" + rig.text());
 
             rig.press(KeyType.Enter);
             rig.step();
@@ -83,7 +83,29 @@ class ChatScreenKeysTest {
         }
     }
 
-        @Test
+    @Test
+    void aSentMessageWithTabsKeepsItsColumnsLinedUp() throws Exception {
+        try (ScreenRig rig = ScreenRig.scripted(80, 24)) {
+            rig.press(BracketedPaste.START);
+            for (String part : new String[] {"name\tqty", "\n", "banana\t12", "\n", "한글\t3"}) {
+                if (part.equals("\n")) {
+                    rig.press(KeyType.Enter);
+                    continue;
+                }
+                String[] cells = part.split("\t");
+                rig.type(cells[0]);
+                rig.press(KeyType.Tab);
+                rig.type(cells[1]);
+            }
+            rig.press(BracketedPaste.END);
+            rig.press(KeyType.Enter);
+            rig.step();
+            String screen = rig.text();
+            assertTrue(screen.contains("▌ name    qty\n ▌ banana  12\n ▌ 한글    3"), screen);
+        }
+    }
+
+    @Test
     void editingMovesAndDeletesWholeCharacters() throws Exception {
         try (ScreenRig rig = ScreenRig.scripted(80, 24)) {
             rig.type("한글");

@@ -52,14 +52,23 @@ final class ScreenRig implements AutoCloseable {
     }
 
     static ScreenRig scripted(int cols, int rows) throws Exception {
-        return new ScreenRig(cols, rows, SimGateway.start(SimOptions.defaults().withFaults("stall:bytes=0")), true, null);
+        return scripted(new DefaultVirtualTerminal(new TerminalSize(cols, rows)));
+    }
+
+    /** Scripted, on a terminal of the test's own making (one that draws some characters differently). */
+    static ScreenRig scripted(DefaultVirtualTerminal terminal) throws Exception {
+        return new ScreenRig(terminal, SimGateway.start(SimOptions.defaults().withFaults("stall:bytes=0")), true, null);
     }
 
     private ScreenRig(int cols, int rows, SimGateway gateway, boolean scripted, Path db) throws Exception {
+        this(new DefaultVirtualTerminal(new TerminalSize(cols, rows)), gateway, scripted, db);
+    }
+
+    private ScreenRig(DefaultVirtualTerminal terminal, SimGateway gateway, boolean scripted, Path db) throws Exception {
         this.gateway = gateway;
         this.scripted = scripted;
-        terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
-        screen = new TerminalScreen(terminal);
+        this.terminal = terminal;
+        screen = new WidthSafeScreen(terminal);
         screen.startScreen();
         Settings settings = new ConfigLoader(Map.of("HOLYSHEEP_BASE_URL", gateway.baseUrl(),
                 "HOLYSHEEP_CONFIG", "/nonexistent/holysheep.toml")).load(ai.holysheep.chat.config.Overrides.NONE);
