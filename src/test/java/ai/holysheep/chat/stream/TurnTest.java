@@ -184,7 +184,7 @@ class TurnTest {
 
     @Test
     void aStallBeyondTheIdleTimeoutIsRetried() throws Exception {
-        http = TurnRun.http(Duration.ofMillis(300));
+        http = TurnRun.http(TurnRun.STALL_TIMEOUT);
         server.enqueue(Faults.stallMidway(answerBody("안녕하세요! ", "Hello", " there.")));
         server.enqueue(sse(answerBody("안녕하세요! Hello there.")));
         TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, TurnRun.settings(8, ResumeMode.RESTART));
