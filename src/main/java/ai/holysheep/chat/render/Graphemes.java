@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * Splits text into user-perceived characters (extended grapheme clusters, UAX #29), the unit a
  * terminal draws in one cell or two. The rules are the JDK's own {@code \X}, which follows UAX
  * #29 in full (SpacingMark, Prepend, ZWJ emoji sequences, flags, Hangul jamo); its
- * {@code BreakIterator} does not, and splits ZWJ and skin-tone emoji. Text where no rule can join
+ * {@code BreakIterator} does not, and splits ZWJ and skin-tone emoji. Indic conjuncts (GB9c, newer
+ * than JDK 17's regex) are joined here. Text where no rule can join
  * two characters (ASCII, Latin, Hangul syllables, CJK ideographs) is split without the regex.
  */
 public final class Graphemes {
@@ -33,9 +34,85 @@ public final class Graphemes {
         Matcher m = MATCHER.get();
         m.reset(s).region(start, len);
         int end = m.lookingAt() ? m.end() : start + Character.charCount(Character.codePointAt(s, start));
+        while (end < len && (isConjunctConsonant(s.charAt(end)) && endsInLinker(s, start, end)
+                || isPictographic(Character.codePointAt(s, end)) && endsInEmojiJoiner(s, start, end))) {
+            m.region(end, len);
+            end = m.lookingAt() ? m.end() : end + 1;
+        }
         m.reset("");
         return end;
     }
+
+    /**
+     * Unicode 15.1's rule GB9c, which the JDK's {@code \X} follows only from JDK 22 on: a
+     * consonant, a virama that links (with nuktas or a joiner around it) and the next consonant
+     * are one conjunct, such as Devanagari क्ष. Whether {@code s[start, end)} ends in such a link.
+     */
+    private static boolean endsInLinker(CharSequence s, int start, int end) {
+        boolean linked = false;
+        for (int i = end - 1; i >= start; i--) {
+            char c = s.charAt(i);
+            if (isLinker(c)) {
+                linked = true;
+            } else if (isConjunctConsonant(c)) {
+                return linked;
+            } else if (c != '\u200D' && !Ranges.contains(CONJUNCT_EXTEND, c)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code s[start, end)} ends in a pictograph, its modifiers and a zero-width joiner
+     * (GB11), which the next pictograph joins. The JDK's {@code \X} misses this after a
+     * prepended character (an Arabic number sign before an emoji sequence).
+     */
+    private static boolean endsInEmojiJoiner(CharSequence s, int start, int end) {
+        if (end - start < 2 || s.charAt(end - 1) != '\u200D') {
+            return false;
+        }
+        for (int i = end - 1; i > start; ) {
+            int cp = Character.codePointBefore(s, i);
+            if (isPictographic(cp)) {
+                return true;
+            }
+            if (cp != 0xFE0F && !isEmojiModifier(cp) && Character.getType(cp) != Character.NON_SPACING_MARK) {
+                return false;
+            }
+            i -= Character.charCount(cp);
+        }
+        return false;
+    }
+
+    /** The viramas of Devanagari, Bengali, Gujarati, Oriya, Telugu and Malayalam (Indic_Conjunct_Break=Linker). */
+    private static boolean isLinker(char c) {
+        return c == '\u094D' || c == '\u09CD' || c == '\u0ACD' || c == '\u0B4D' || c == '\u0C4D' || c == '\u0D4D';
+    }
+
+    private static boolean isConjunctConsonant(char c) {
+        return c >= 0x0915 && c <= 0x0D3A && Ranges.contains(CONJUNCT_CONSONANTS, c);
+    }
+
+    // The marks a conjunct may carry between its consonants: Indic_Conjunct_Break=Extend with a
+    // nonzero combining class (nuktas, accents, other scripts' viramas), as ICU applies GB9c; a
+    // vowel sign or anusvara (class 0) ends the conjunct. Limited to the BMP's combining blocks.
+    private static final int[] CONJUNCT_EXTEND = {
+        0x0300, 0x034E, 0x0350, 0x036F, 0x093C, 0x093C, 0x0951, 0x0954, 0x09BC, 0x09BC, 0x09FE, 0x09FE,
+        0x0A3C, 0x0A3C, 0x0A4D, 0x0A4D, 0x0ABC, 0x0ABC, 0x0B3C, 0x0B3C, 0x0BCD, 0x0BCD, 0x0C3C, 0x0C3C,
+        0x0C55, 0x0C56, 0x0CBC, 0x0CBC, 0x0CCD, 0x0CCD, 0x0D3B, 0x0D3C, 0x1CD0, 0x1CD2, 0x1CD4, 0x1CE0,
+        0x1CE2, 0x1CE8, 0x1CED, 0x1CED, 0x1CF4, 0x1CF4, 0x1CF8, 0x1CF9, 0x1DC0, 0x1DFF, 0x20D0, 0x20DC,
+        0x20E1, 0x20E1, 0x20E5, 0x20F0, 0xA8E0, 0xA8F1, 0xFE20, 0xFE2F,
+    };
+
+    // Indic_Conjunct_Break=Consonant (Unicode 16.0).
+    private static final int[] CONJUNCT_CONSONANTS = {
+        0x0915, 0x0939, 0x0958, 0x095F, 0x0978, 0x097F, 0x0995, 0x09A8, 0x09AA, 0x09B0, 0x09B2, 0x09B2,
+        0x09B6, 0x09B9, 0x09DC, 0x09DD, 0x09DF, 0x09DF, 0x09F0, 0x09F1, 0x0A95, 0x0AA8, 0x0AAA, 0x0AB0,
+        0x0AB2, 0x0AB3, 0x0AB5, 0x0AB9, 0x0AF9, 0x0AF9, 0x0B15, 0x0B28, 0x0B2A, 0x0B30, 0x0B32, 0x0B33,
+        0x0B35, 0x0B39, 0x0B5C, 0x0B5D, 0x0B5F, 0x0B5F, 0x0B71, 0x0B71, 0x0C15, 0x0C28, 0x0C2A, 0x0C39,
+        0x0C58, 0x0C5A, 0x0D15, 0x0D3A,
+    };
 
     /**
      * A character that no rule joins to what follows it, when what follows {@link #joinsNothing}:

@@ -3,8 +3,8 @@ package ai.holysheep.chat.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.holysheep.chat.Needs;
 import ai.holysheep.chat.tui.Tmux;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,7 +98,7 @@ class InstalledFilesIT {
 
     @Test
     void theZshCompletionParses() throws Exception {
-        assumeTrue(onPath("zsh"), "zsh is not installed");
+        Needs.that(onPath("zsh"), "zsh");
         Ran r = run(Map.of(), "zsh", "-n", ZSH.toString());
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(Files.readString(ZSH).startsWith("#compdef holysheep-chat\n"));
@@ -107,8 +107,8 @@ class InstalledFilesIT {
     /** Tab pressed in an interactive zsh, in a real terminal, with the completion on fpath as installed. */
     @Test
     void theZshCompletionCompletesOnTab() throws Exception {
-        assumeTrue(onPath("zsh"), "zsh is not installed");
-        assumeTrue(Tmux.available(), "tmux is not installed");
+        Needs.that(onPath("zsh"), "zsh");
+        Needs.that(Tmux.available(), "tmux");
         Path functions = Files.createDirectories(tmp.resolve("zsh-functions"));
         Files.copy(ZSH, functions.resolve("_holysheep-chat"));
         Path bin = Files.createDirectories(tmp.resolve("bin"));
@@ -140,7 +140,7 @@ class InstalledFilesIT {
 
     @Test
     void theManPageRendersWithEveryOption() throws Exception {
-        assumeTrue(onPath("man"), "man is not installed");
+        Needs.that(onPath("man"), "man (man-db)");
         Ran r = run(Map.of("MANWIDTH", "100", "MAN_KEEP_FORMATTING", "0"), "man", "-l",
                 TARGET.resolve("man/holysheep-chat.1").toString());
         assertEquals(0, r.exitCode(), r.stderr());

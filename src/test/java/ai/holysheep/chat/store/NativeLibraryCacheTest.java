@@ -3,8 +3,8 @@ package ai.holysheep.chat.store;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.holysheep.chat.Needs;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,7 +79,7 @@ class NativeLibraryCacheTest {
 
     @Test
     void theDriverLoadsTheCachedCopyAndExtractsNothing() throws Exception {
-        assumeTrue(Files.isReadable(Path.of("/proc/self/maps")), "needs /proc to see what a process mapped");
+        Needs.that(Files.isReadable(Path.of("/proc/self/maps")), "/proc, to see what a process mapped");
         Path cache = dir.resolve("native");
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

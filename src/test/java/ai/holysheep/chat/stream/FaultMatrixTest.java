@@ -50,7 +50,7 @@ class FaultMatrixTest {
         AtomicInteger threads = new AtomicInteger();
         ExecutorService callThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), r -> new Thread(r, "matrix-http-" + threads.incrementAndGet()));
-        OkHttpClient http = GatewayClient.httpClient(Duration.ofSeconds(5), Duration.ofMillis(150))
+        OkHttpClient http = GatewayClient.httpClient(Duration.ofSeconds(5), TurnRun.STALL_TIMEOUT)
                 .dispatcher(new okhttp3.Dispatcher(callThreads)).build();
         int done = 0;
         int gaveUp = 0;
@@ -64,7 +64,7 @@ class FaultMatrixTest {
                 List<Fault> schedule = schedule(random);
                 server.setDispatcher(new Scripted(schedule));
                 RetrySettings settings = new RetrySettings(MAX_RETRIES, Duration.ofMillis(500), 1.5,
-                        Duration.ofSeconds(15), 0.2, Duration.ofMillis(150), Duration.ofSeconds(5), Duration.ofSeconds(60), mode);
+                        Duration.ofSeconds(15), 0.2, TurnRun.STALL_TIMEOUT, Duration.ofSeconds(5), Duration.ofSeconds(60), mode);
                 String where = "run " + run + " (" + mode + ", " + schedule + "): ";
                 TurnRun.Outcome o = TurnRun.run(client, TurnRun.ASK, settings, Duration.ofSeconds(20));
                 StreamEvent end = o.terminal();

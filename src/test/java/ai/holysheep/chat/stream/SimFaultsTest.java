@@ -20,7 +20,7 @@ class SimFaultsTest {
         "error@2:after=7", "html@2", "429@2:retry-after=1", "500@2", "502@2", "503@2", "504@2", "529@2",
         "drop@2-4,503@5", "huge@2:after=3"})
     void theAnswerArrivesWholeDespite(String faults) throws Exception {
-        OkHttpClient http = TurnRun.http(Duration.ofMillis(300));
+        OkHttpClient http = TurnRun.http(TurnRun.STALL_TIMEOUT);
         for (ResumeMode mode : ResumeMode.values()) {
             try (SimGateway sim = SimGateway.start(SimOptions.defaults().unpaced().withFaults(faults))) {
                 GatewayClient client = new GatewayClient(http, sim.baseUrl(), null);

@@ -17,6 +17,13 @@ import okhttp3.OkHttpClient;
 final class TurnRun {
     static final ChatRequest ASK = new ChatRequest("gpt-4.1", List.of(ChatMessage.user("인사해 줘")), null, null);
 
+    /**
+     * The idle timeout of tests whose server really stalls. A healthy mock response arrives in one
+     * burst, so only a pause of the test machine itself (a starved thread, a GC on a loaded 2-core
+     * box) could pass for a stall: a second leaves wide room for that, and a stall costs a second.
+     */
+    static final Duration STALL_TIMEOUT = Duration.ofSeconds(1);
+
     static RetrySettings settings(int maxRetries, ResumeMode resume) {
         return new RetrySettings(maxRetries, Duration.ofMillis(500), 1.5, Duration.ofSeconds(15), 0.2,
                 Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(60), resume);

@@ -187,7 +187,7 @@ class TurnTest {
 
     @Test
     void aStallBeyondTheIdleTimeoutIsRetried() throws Exception {
-        http = TurnRun.http(Duration.ofMillis(300));
+        http = TurnRun.http(TurnRun.STALL_TIMEOUT);
         server.enqueue(Faults.stallMidway(answerBody("안녕하세요! ", "Hello", " there.")));
         server.enqueue(sse(answerBody("안녕하세요! Hello there.")));
         TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, TurnRun.settings(8, ResumeMode.RESTART));
@@ -216,6 +216,47 @@ class TurnTest {
         assertEquals(ANSWER, o.text());
         assertInstanceOf(StreamEvent.Done.class, o.terminal());
         assertEquals(5, server.getRequestCount());
+    }
+
+    @Test
+    void dropsThatEachAddToTheAnswerEarnAFreshBudgetEveryTime() throws Exception {
+        String[] pieces = {"안녕", "하세요", "! ", "Hello", " there"};
+        for (String piece : pieces) {
+            server.enqueue(sse(Sse.stream().role().content(piece).body())); // adds, then drops
+        }
+        server.enqueue(sse(answerBody(".")));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, TurnRun.settings(2, ResumeMode.CONTINUE));
+        assertInstanceOf(StreamEvent.Done.class, o.terminal());
+        assertEquals(ANSWER, o.text());
+        List<StreamEvent.Retrying> retries = o.all(StreamEvent.Retrying.class);
+        assertEquals(5, retries.size(), "more drops in all than max_retries allows in a row");
+        assertEquals(List.of(1, 1, 1, 1, 1), retries.stream().map(StreamEvent.Retrying::attempt).toList(),
+                "each drop came after progress, so each is the first in a row");
+    }
+
+    @Test
+    void attemptsThatOnlyRepeatWhatWasShownEarnNoFreshBudget() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            server.enqueue(sse(Sse.stream().role().content("안녕하세요! ").body())); // the same start, then a drop
+        }
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, TurnRun.settings(2, ResumeMode.RESTART));
+        StreamEvent.GaveUp up = assertInstanceOf(StreamEvent.GaveUp.class, o.terminal());
+        assertEquals("the stream ended without finishing the answer", up.lastError());
+        assertEquals("안녕하세요! ", o.text());
+        assertEquals(3, server.getRequestCount(), "the first attempt made progress, the next two only repeated it");
+    }
+
+    @Test
+    void aDropAfterTheFinishReasonEndsTheAnswerWithoutAskingAgain() throws Exception {
+        String finished = Sse.stream().role().content(ANSWER).finish("stop").body();
+        String body = finished + Sse.stream().usage(9, 1).done().body();
+        server.enqueue(Faults.dropAfter(body, finished.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        server.enqueue(sse(answerBody("should never be asked for")));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, RETRY);
+        assertEquals(new StreamEvent.Done("stop"), o.terminal());
+        assertEquals(ANSWER, o.text());
+        assertTrue(o.all(StreamEvent.Retrying.class).isEmpty(), o.events().toString());
+        assertEquals(1, server.getRequestCount());
     }
 
     @Test

@@ -2,8 +2,8 @@ package ai.holysheep.chat.tui;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.holysheep.chat.Needs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The packaged program in a real terminal, as a person uses it: tmux runs it against the built-in
  * simulated gateway, keys are typed with send-keys and the screen is read with capture-pane.
- * Skipped when tmux or the jar is missing.
+ * Skipped when tmux or the jar is missing, and failed for it under CI ({@link Needs}).
  */
 class FullScreenIT {
     private static final Path JAR = Path.of("target", "holysheep-chat.jar").toAbsolutePath();
@@ -23,8 +23,8 @@ class FullScreenIT {
 
     @BeforeEach
     void needsTmuxAndTheJar() {
-        assumeTrue(Files.isRegularFile(JAR), "no " + JAR + ": run mvn package first");
-        assumeTrue(Tmux.available(), "tmux is not installed");
+        Needs.that(Files.isRegularFile(JAR), "the packaged jar " + JAR + " (mvn package)");
+        Needs.that(Tmux.available(), "tmux");
     }
 
     @Test

@@ -2,8 +2,8 @@ package ai.holysheep.chat.tui;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.holysheep.chat.Needs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the packaged program writes to a real terminal, byte for byte, as tmux's pipe-pane records it.
- * Skipped when tmux or the jar is missing.
+ * Skipped when tmux or the jar is missing, and failed for it under CI ({@link Needs}).
  */
 class TerminalBytesIT {
     private static final Path JAR = Path.of("target", "holysheep-chat.jar").toAbsolutePath();
@@ -24,8 +24,8 @@ class TerminalBytesIT {
 
     @BeforeEach
     void needsTmuxAndTheJar() {
-        assumeTrue(Files.isRegularFile(JAR), "no " + JAR + ": run mvn package first");
-        assumeTrue(Tmux.available(), "tmux is not installed");
+        Needs.that(Files.isRegularFile(JAR), "the packaged jar " + JAR + " (mvn package)");
+        Needs.that(Tmux.available(), "tmux");
     }
 
     @Test
