@@ -47,7 +47,8 @@ class LayersTest {
             .whereLayer("Api").mayOnlyAccessLayers("Config")
             .whereLayer("Config").mayNotAccessAnyLayer()
             .whereLayer("Render").mayNotAccessAnyLayer()
-            .whereLayer("Store").mayNotAccessAnyLayer()
+            // An export is markdown: its headings are shifted by the one markdown reader there is.
+            .whereLayer("Store").mayOnlyAccessLayers("Render")
             .whereLayer("Sim").mayNotAccessAnyLayer();
 
     @ArchTest

@@ -1,5 +1,6 @@
 package ai.holysheep.chat.store;
 
+import ai.holysheep.chat.render.DeeperHeadings;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package ai.holysheep.chat.store;
+package ai.holysheep.chat.render;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +15,14 @@ import org.commonmark.parser.Parser;
  * {@code --shift-heading-level-by} does). Headings are found by parsing, so a {@code #} line
  * inside a code block is left alone; everything but the heading markers stays as written.
  */
-final class DeeperHeadings {
+public final class DeeperHeadings {
     private static final Parser PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
     private static final int DEEPEST = 6;
 
     private DeeperHeadings() {
     }
 
-    static String of(String markdown, int levels) {
+    public static String of(String markdown, int levels) {
         if (markdown.indexOf('#') < 0 && markdown.indexOf('=') < 0 && markdown.indexOf('-') < 0) {
             return markdown;
         }
