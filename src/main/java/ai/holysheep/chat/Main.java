@@ -1,7 +1,7 @@
 package ai.holysheep.chat;
 
 import ai.holysheep.chat.cli.ChatCommand;
-import ai.holysheep.chat.cli.ChatModel;
+import ai.holysheep.chat.cli.ChatCommandSpec;
 import ai.holysheep.chat.cli.CliException;
 import ai.holysheep.chat.cli.CommandFactory;
 import ai.holysheep.chat.cli.CommandPosition;
@@ -48,10 +48,10 @@ public final class Main {
         if (surelyChat) {
             Gateways.loadSecurityProvidersAhead();
         }
-        // A chat run's model is built without reading annotations (ChatModel): a third of
+        // A chat run's model is built without reading annotations (ChatCommandSpec): a third of
         // picocli's start-up. Help, completions and the man page use the annotated RootCommand.
         ChatCommand chatCommand = new ChatCommand(io);
-        CommandSpec chatSpec = ChatModel.load(chatCommand)
+        CommandSpec chatSpec = ChatCommandSpec.load(chatCommand)
                 .orElseGet(() -> CommandSpec.forAnnotatedObject(chatCommand, new CommandFactory(io)));
         boolean chat = surelyChat || !CommandPosition.namesACommandOrHelp(commands, chatSpec, args);
         if (chat && !surelyChat) {

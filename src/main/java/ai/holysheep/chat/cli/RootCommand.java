@@ -22,7 +22,7 @@ public final class RootCommand extends ChatCommand {
     /**
      * The subcommands' names and aliases, each with whether help lists it. A plain list rather
      * than read from the annotations: a chat run needs it before anything else and reads no
-     * annotation at all ({@link ChatModel}). A test holds it equal to the annotations.
+     * annotation at all ({@link ChatCommandSpec}). A test holds it equal to the annotations.
      */
     public static Map<String, Boolean> commandNames() {
         return NAMES;

@@ -52,14 +52,14 @@ final class CompletionsEndpoint {
                 SimGateway.Responses.utf8(ErrorTexts.proxyPage(page.status())));
             return;
         }
-        ChatRequest request;
+        IncomingRequest request;
         try {
-            request = ChatRequest.from(parse(body));
-        } catch (ChatRequest.Invalid e) {
+            request = IncomingRequest.from(parse(body));
+        } catch (IncomingRequest.Invalid e) {
             SimGateway.Responses.jsonError(exchange, 400, e.getMessage(), "invalid_request_error");
             return;
         }
-        Completion completion = Completion.plan(request, options, number);
+        AnswerPlan completion = AnswerPlan.plan(request, options, number);
         if (request.stream()) {
             stream(exchange, request, completion, fault.orElse(null));
         } else {
@@ -70,7 +70,7 @@ final class CompletionsEndpoint {
         }
     }
 
-    private void stream(HttpExchange exchange, ChatRequest request, Completion completion, Fault fault) throws IOException {
+    private void stream(HttpExchange exchange, IncomingRequest request, AnswerPlan completion, Fault fault) throws IOException {
         WireFormat.Interruption interruption = null;
         long interruptAfter = -1;
         if (fault instanceof Fault.MalformedChunk malformed) {
@@ -106,13 +106,13 @@ final class CompletionsEndpoint {
         out.close();
     }
 
-    private static JsonNode parse(byte[] body) throws ChatRequest.Invalid {
+    private static JsonNode parse(byte[] body) throws IncomingRequest.Invalid {
         try {
             return WireFormat.JSON.readTree(body);
         } catch (JacksonException e) {
-            throw new ChatRequest.Invalid("We could not parse the JSON body of your request. (The simulated gateway expects JSON.)");
+            throw new IncomingRequest.Invalid("We could not parse the JSON body of your request. (The simulated gateway expects JSON.)");
         } catch (IOException e) {
-            throw new ChatRequest.Invalid("The request body could not be read.");
+            throw new IncomingRequest.Invalid("The request body could not be read.");
         }
     }
 

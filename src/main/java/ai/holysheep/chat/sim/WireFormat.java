@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a {@link Completion} into the bytes OpenAI-compatible servers send: a stream of
+ * Turns an {@link AnswerPlan} into the bytes OpenAI-compatible servers send: a stream of
  * {@code chat.completion.chunk} events, or one {@code chat.completion} object. Per-piece events
  * share a pre-built JSON prefix and suffix so a 50k-piece stream costs one string escape per piece.
  */
@@ -30,7 +30,7 @@ final class WireFormat {
      * The stream's events, one byte array each. {@code interruption} (if not null) is placed after
      * {@code interruptAfter} content pieces; an error event ends the stream there, without [DONE].
      */
-    static List<byte[]> events(Completion c, boolean includeUsage, Interruption interruption, long interruptAfter) {
+    static List<byte[]> events(AnswerPlan c, boolean includeUsage, Interruption interruption, long interruptAfter) {
         List<byte[]> events = new ArrayList<>(c.reasoning().size() + c.content().size() + 4);
         ObjectNode roleDelta = JSON.createObjectNode().put("role", "assistant").put("content", "");
         events.add(event(chunk(c, roleDelta, null)));
@@ -90,7 +90,7 @@ final class WireFormat {
         return out;
     }
 
-    static byte[] completion(Completion c) {
+    static byte[] completion(AnswerPlan c) {
         ObjectNode message = JSON.createObjectNode().put("role", "assistant").put("content", String.join("", c.content()));
         if (!c.reasoning().isEmpty()) {
             message.put("reasoning_content", String.join("", c.reasoning()));
@@ -119,7 +119,7 @@ final class WireFormat {
         }
     }
 
-    private static ObjectNode usage(Completion c) {
+    private static ObjectNode usage(AnswerPlan c) {
         ObjectNode usage = JSON.createObjectNode()
             .put("prompt_tokens", c.promptTokens())
             .put("completion_tokens", c.completionTokens())
@@ -130,13 +130,13 @@ final class WireFormat {
         return usage;
     }
 
-    private static ObjectNode header(Completion c, String object) {
+    private static ObjectNode header(AnswerPlan c, String object) {
         return JSON.createObjectNode().put("id", c.id()).put("object", object)
             .put("created", c.created()).put("model", c.model());
     }
 
     /** A chunk with one choice carrying {@code delta}, or with no choices when delta is null. */
-    private static ObjectNode chunk(Completion c, ObjectNode delta, String finishReason) {
+    private static ObjectNode chunk(AnswerPlan c, ObjectNode delta, String finishReason) {
         ObjectNode root = header(c, "chat.completion.chunk");
         ArrayNode choices = root.putArray("choices");
         if (delta != null) {
@@ -152,7 +152,7 @@ final class WireFormat {
     }
 
     /** The bytes before and after the escaped piece in a delta event for {@code field}. */
-    private static byte[][] pieceFrame(Completion c, String field) {
+    private static byte[][] pieceFrame(AnswerPlan c, String field) {
         String marker = "\u0000piece\u0000";
         ObjectNode delta = JSON.createObjectNode().put(field, marker);
         String json = new String(event(chunk(c, delta, null)), StandardCharsets.UTF_8);

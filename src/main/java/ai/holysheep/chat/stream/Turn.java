@@ -38,7 +38,7 @@ public final class Turn {
     private final RetryPolicy policy;
     private final Object lock = new Object();
     private final AnswerText answer = new AnswerText();
-    private final Spend spend = new Spend();
+    private final AttemptCosts costs = new AttemptCosts();
     private final AnswerBudget budget;
 
     private Attempt current;
@@ -247,7 +247,7 @@ public final class Turn {
                 }
                 answer.end(Turn.this::emit);
                 endOutage();
-                StreamEvent.Usage report = spend.report(usage);
+                StreamEvent.Usage report = costs.report(usage);
                 if (report != null) {
                     emit(report);
                 }
@@ -274,14 +274,14 @@ public final class Turn {
         private void failed(CallFailure failure) {
             call.cancel();
             if (opened) {
-                spend.broken(asked, chunks, usage);
-                budget.spent(Spend.completion(chunks, usage));
+                costs.broken(asked, chunks, usage);
+                budget.spent(AttemptCosts.completion(chunks, usage));
             }
             if (RetryPolicy.retryable(failure) && answer.nextContinues(settings.resume()) && budget.exhausted()) {
                 // The answer has every token the user allowed; a continuation could add none,
                 // so it ends as a server ends an answer that reached max_tokens.
                 answer.end(Turn.this::emit);
-                StreamEvent.Usage report = spend.report(null);
+                StreamEvent.Usage report = costs.report(null);
                 if (report != null) {
                     emit(report);
                 }

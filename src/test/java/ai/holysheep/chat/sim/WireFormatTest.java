@@ -13,7 +13,7 @@ class WireFormatTest {
     @Test
     void everyPieceSurvivesJsonEscaping() throws Exception {
         List<String> pieces = List.of("\"quoted\"", "back\\slash", "\n", "\t", "\u0001", "한", "👍🏽", "</script>", "\u2028", "\"model\":\"x\"");
-        Completion completion = new Completion("chatcmpl-\"odd\"", 1, "model\"with\\quotes", List.of("think\"ing"), pieces, "stop", 3);
+        AnswerPlan completion = new AnswerPlan("chatcmpl-\"odd\"", 1, "model\"with\\quotes", List.of("think\"ing"), pieces, "stop", 3);
 
         List<byte[]> events = WireFormat.events(completion, true, null, -1);
         String sse = events.stream().map(b -> new String(b, StandardCharsets.UTF_8)).collect(Collectors.joining());

@@ -30,11 +30,11 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * the same model from that list through picocli's programmatic API. Without the list (classes
  * run without the build step), the annotated model is used.
  */
-public final class ChatModel {
-    static final String LIST = "chat-model.tsv";
+public final class ChatCommandSpec {
+    static final String LIST = "chat-command-spec.tsv";
     private static final String NONE = "\\N";
 
-    private ChatModel() {
+    private ChatCommandSpec() {
     }
 
     /** Build time: writes the list for the annotated {@link ChatCommand} to the file given. */
@@ -51,7 +51,7 @@ public final class ChatModel {
      * them for the annotated model.
      */
     public static Optional<CommandSpec> load(ChatCommand command) {
-        InputStream in = ChatModel.class.getResourceAsStream(LIST);
+        InputStream in = ChatCommandSpec.class.getResourceAsStream(LIST);
         if (in == null) {
             return Optional.empty();
         }

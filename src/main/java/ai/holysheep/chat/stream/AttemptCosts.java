@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * UTF-8 bytes (about right for English, a little low for Hangul), the completion at one token per
  * streamed chunk (servers stream roughly a token per chunk).
  */
-final class Spend {
+final class AttemptCosts {
     private static final TokenUsage NONE = new TokenUsage(0, 0, 0);
 
     private TokenUsage wasted = NONE;

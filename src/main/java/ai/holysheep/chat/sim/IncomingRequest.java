@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /** The parts of an OpenAI chat-completion request body that the simulated gateway acts on. */
-record ChatRequest(String model, List<Message> messages, boolean stream, boolean includeUsage, OptionalInt maxTokens) {
+record IncomingRequest(String model, List<Message> messages, boolean stream, boolean includeUsage, OptionalInt maxTokens) {
 
     record Message(String role, String content) {
     }
@@ -18,7 +18,7 @@ record ChatRequest(String model, List<Message> messages, boolean stream, boolean
         }
     }
 
-    static ChatRequest from(JsonNode body) throws Invalid {
+    static IncomingRequest from(JsonNode body) throws Invalid {
         if (body == null || !body.isObject()) {
             throw new Invalid("The request body must be a JSON object.");
         }
@@ -39,7 +39,7 @@ record ChatRequest(String model, List<Message> messages, boolean stream, boolean
             parsed.add(new Message(role.asText(), textOf(message.get("content"))));
         }
         JsonNode options = body.path("stream_options");
-        return new ChatRequest(model.asText(), List.copyOf(parsed), body.path("stream").asBoolean(false),
+        return new IncomingRequest(model.asText(), List.copyOf(parsed), body.path("stream").asBoolean(false),
             options.path("include_usage").asBoolean(false), limitOf(body));
     }
 

@@ -6,14 +6,14 @@ import java.util.List;
  * Everything one answer consists of, decided before a byte is sent: the simulated thinking, the
  * answer pieces, why it ends, and honest token counts for the usage report.
  */
-record Completion(String id, long created, String model, List<String> reasoning, List<String> content,
+record AnswerPlan(String id, long created, String model, List<String> reasoning, List<String> content,
                   String finishReason, int promptTokens) {
 
     int completionTokens() {
         return reasoning.size() + content.size();
     }
 
-    static Completion plan(ChatRequest request, SimOptions options, long requestNumber) {
+    static AnswerPlan plan(IncomingRequest request, SimOptions options, long requestNumber) {
         List<String> answer = DemoAnswer.pieces(request.prompt(), options.seed(), options.answerTokens());
         List<String> content = request.endsWithPrefill() ? continuation(answer, request.prefill()) : answer;
         // A continued answer has already done its thinking on the first attempt.
@@ -25,11 +25,11 @@ record Completion(String id, long created, String model, List<String> reasoning,
             finish = "length";
         }
         int promptTokens = 0;
-        for (ChatRequest.Message message : request.messages()) {
+        for (IncomingRequest.Message message : request.messages()) {
             promptTokens += Tokens.count(message.content());
         }
         String id = "chatcmpl-sim-" + Long.toHexString(options.seed() * 31 + requestNumber);
-        return new Completion(id, options.clock().instant().getEpochSecond(), request.model(),
+        return new AnswerPlan(id, options.clock().instant().getEpochSecond(), request.model(),
             reasoning, List.copyOf(content), finish, promptTokens);
     }
 

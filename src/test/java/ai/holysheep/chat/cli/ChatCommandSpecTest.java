@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import org.junit.jupiter.api.Test;
 
 /** The chat command's model built from the build-time list is the one picocli builds from the annotations. */
-class ChatModelTest {
+class ChatCommandSpecTest {
     private final Io io = new Io(new ByteArrayInputStream(new byte[0]),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Map.of(), false, false, false);
@@ -30,7 +30,7 @@ class ChatModelTest {
     }
 
     private CommandSpec listed(ChatCommand command) {
-        return new CommandLine(ChatModel.load(command).orElseThrow(), new CommandFactory(io)).getCommandSpec();
+        return new CommandLine(ChatCommandSpec.load(command).orElseThrow(), new CommandFactory(io)).getCommandSpec();
     }
 
     @Test
@@ -59,7 +59,7 @@ class ChatModelTest {
             ChatCommand fromAnnotations = new ChatCommand(io);
             ChatCommand fromList = new ChatCommand(io);
             new CommandLine(fromAnnotations, new CommandFactory(io)).parseArgs(line);
-            new CommandLine(ChatModel.load(fromList).orElseThrow(), new CommandFactory(io)).parseArgs(line);
+            new CommandLine(ChatCommandSpec.load(fromList).orElseThrow(), new CommandFactory(io)).parseArgs(line);
             assertEquals(values(annotated(fromAnnotations)), values(annotated(fromList)), String.join(" ", line));
         }
     }
@@ -76,7 +76,7 @@ class ChatModelTest {
             String fromAnnotations = assertThrows(CommandLine.ParameterException.class,
                     () -> new CommandLine(new ChatCommand(io), new CommandFactory(io)).parseArgs(line)).getMessage();
             String fromList = assertThrows(CommandLine.ParameterException.class,
-                    () -> new CommandLine(ChatModel.load(new ChatCommand(io)).orElseThrow(), new CommandFactory(io))
+                    () -> new CommandLine(ChatCommandSpec.load(new ChatCommand(io)).orElseThrow(), new CommandFactory(io))
                             .parseArgs(line)).getMessage();
             assertEquals(fromAnnotations, fromList, String.join(" ", line));
         }
