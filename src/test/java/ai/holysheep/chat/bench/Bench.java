@@ -49,7 +49,7 @@ public final class Bench {
         }
     }
 
-    static final Set<String> SECTIONS = Set.of("drain", "first-token", "start-up", "tui", "relay");
+    static final Set<String> SECTIONS = Set.of("drain", "first-token", "start-up", "tui", "relay", "rooms");
 
     private Bench(Plan plan, Path jar, Path launcher, Path scratch, Set<String> only) {
         this.plan = plan;
@@ -119,6 +119,11 @@ public final class Bench {
             }
             if (measures("tui")) {
                 new TuiRuns(plan, jar, scratch, report).run();
+            }
+            if (measures("rooms")) {
+                try (SimGateway story = SimGateway.start(SimOptions.defaults().withTokensPerSecond(200).withAnswerTokens(3000))) {
+                    new RoomsBench(plan, launcher, scratch, report).run(story.baseUrl());
+                }
             }
             if (measures("relay")) {
                 new RelayBench(plan, jar, launcher, scratch, report).run(small.baseUrl(), large.baseUrl(), body);

@@ -56,10 +56,10 @@ final class RelayBench {
         String token = command(env, List.of("serve", "members", "add", "bench", "--db", db.toString())).strip();
         report.section("4. Relay (serve in its own process, through the launcher; upstream the simulated gateway)");
         for (String[] upstream : new String[][] {{"small", smallUrl}, {"large", largeUrl}}) {
-            Relay relay = Relay.start(launcher, env, config, db, upstream[1], scratch);
+            RelayProcess relay = RelayProcess.start(launcher, env, config, db, upstream[1], scratch);
             try {
                 if (upstream[0].equals("small")) {
-                    firstToken(relay.url, smallUrl, token, body);
+                    firstToken(relay.url(), smallUrl, token, body);
                 } else {
                     concurrent(relay, largeUrl, token, body);
                 }
@@ -104,7 +104,7 @@ final class RelayBench {
                 "-H", "Content-Type: application/json", "-d", "@" + body, url + "/chat/completions");
     }
 
-    private void concurrent(Relay relay, String directUrl, String token, Path body) throws Exception {
+    private void concurrent(RelayProcess relay, String directUrl, String token, Path body) throws Exception {
         int streams = plan.quick() ? 20 : 100;
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(4)).build();
@@ -117,7 +117,7 @@ final class RelayBench {
         for (int i = 0; i < streams; i++) {
             all.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    return text(client, relay.url, token, body);
+                    return text(client, relay.url(), token, body);
                 } catch (Exception e) {
                     return "failed: " + e;
                 }
@@ -171,46 +171,5 @@ final class RelayBench {
             throw new IOException("holysheep-chat " + String.join(" ", args) + " failed");
         }
         return out;
-    }
-
-    /** The relay's process: started, its URL read from stdout, its CPU and memory from /proc. */
-    private record Relay(Process process, String url) {
-        /** Through the launcher, with the JVM options users get; its exec keeps the relay's pid. */
-        static Relay start(Path launcher, Map<String, String> env, Path config, Path db, String upstream, Path scratch)
-                throws IOException {
-            ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "--config", config.toString(),
-                    "--base-url", upstream, "serve", "--port", "0", "--db", db.toString())
-                    .redirectError(scratch.resolve("relay.err").toFile());
-            pb.environment().putAll(env);
-            Process p = pb.start();
-            String url = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
-            if (url == null) {
-                throw new IOException("the relay did not start: " + Files.readString(scratch.resolve("relay.err")));
-            }
-            return new Relay(p, url);
-        }
-
-        /** utime + stime in clock ticks (100 a second on Linux). */
-        long cpuTicks() throws IOException {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        }
-
-        double peakRssMb() throws IOException {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-                }
-            }
-            return Double.NaN;
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
     }
 }

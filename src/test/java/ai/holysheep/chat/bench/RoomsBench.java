@@ -1,0 +1,187 @@
+package ai.holysheep.chat.bench;
+
+import ai.holysheep.chat.store.TeamStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+
+/**
+ * The rooms section: many members in one room of a relay in its own process, each sending
+ * messages while the model streams an answer into the same room. Every member must end with the
+ * same transcript; fan-out latency is from a sender's send to each member's receipt, all clocks
+ * being this process's.
+ */
+final class RoomsBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Bench.Plan plan;
+    private final Path launcher;
+    private final Path scratch;
+    private final Report report;
+
+    RoomsBench(Bench.Plan plan, Path launcher, Path scratch, Report report) {
+        this.plan = plan;
+        this.launcher = launcher;
+        this.scratch = scratch;
+        this.report = report;
+    }
+
+    void run(String upstreamUrl) throws Exception {
+        int members = plan.quick() ? 40 : 200;
+        int each = plan.quick() ? 5 : 20;
+        Path db = scratch.resolve("rooms.db");
+        List<String> tokens = new ArrayList<>();
+        try (TeamStore store = TeamStore.open(db, Clock.systemUTC())) {
+            for (int i = 0; i < members; i++) {
+                String token = ai.holysheep.chat.serve.MemberTokens.newToken();
+                store.addMember("m" + i, ai.holysheep.chat.serve.MemberTokens.hash(token), false);
+                tokens.add(token);
+            }
+            store.createRoom("bench");
+        }
+        Path config = scratch.resolve("rooms.toml");
+        Files.writeString(config, "");
+        Map<String, String> env = Map.of("HOLYSHEEP_API_KEY", "bench", "XDG_DATA_HOME", scratch.resolve("data").toString());
+        report.section(String.format(Locale.ROOT, "5. Rooms: %d members in one room, %d messages each, while the model answers",
+                members, each));
+        RelayProcess relay = RelayProcess.start(launcher, env, config, db, upstreamUrl, scratch);
+        OkHttpClient http = new OkHttpClient.Builder().pingInterval(java.time.Duration.ZERO).build();
+        List<Member> all = new ArrayList<>();
+        try {
+            String ws = relay.url().replaceFirst("^http", "ws").replaceFirst("/v1$", "") + "/ws/rooms/bench?after=0";
+            for (String token : tokens) {
+                all.add(new Member(http, ws, token));
+            }
+            for (Member m : all) {
+                m.live.await(30, TimeUnit.SECONDS);
+            }
+            long cpuBefore = relay.cpuTicks();
+            long start = System.nanoTime();
+            all.get(0).say("ask", "@ai tell the room a long story");
+            // The limit is 10 messages in any 10 s per member: a message every 1.1 s stays under it.
+            for (int round = 0; round < each; round++) {
+                for (int i = 0; i < all.size(); i++) {
+                    all.get(i).say(i + "-" + round, "t=" + System.nanoTime());
+                }
+                Thread.sleep(1100);
+            }
+            String ended = waitForAll(all, members * each + 2);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = (relay.cpuTicks() - cpuBefore) / 100.0;
+            String reference = all.get(0).transcript();
+            long identical = all.stream().filter(m -> m.transcript().equals(reference)).count();
+            List<Double> latencies = new ArrayList<>();
+            for (Member m : all) {
+                latencies.addAll(m.latencies);
+            }
+            Samples fanOut = Samples.of(latencies);
+            report.row("members with the identical transcript", identical + "/" + members
+                    + (ended == null ? "" : " (" + ended + ")"));
+            report.row("fan-out latency, send → each member's receipt", fanOut.spread("ms", 2));
+            report.row("  p99", String.format(Locale.ROOT, "%.2f ms", fanOut.p99()));
+            report.row("relay CPU (user + system) over " + String.format(Locale.ROOT, "%.1f s", seconds),
+                    String.format(Locale.ROOT, "%.2f s", cpu));
+            report.row("relay peak RSS", String.format(Locale.ROOT, "%.0f MB", relay.peakRssMb()));
+            report.figure("rooms_identical", identical + "/" + members);
+            report.figure("rooms_fanout_p99_ms", fanOut.p99(), 2);
+            report.figure("rooms_rss_mb", relay.peakRssMb(), 0);
+            report.target("rooms fan-out", "p99 <= 50 ms on loopback", fanOut.p99() / 1000,
+                    String.format(Locale.ROOT, "%.2f ms", fanOut.p99()), fanOut.p99() <= 50 && identical == members);
+        } finally {
+            all.forEach(Member::close);
+            relay.stop();
+            http.dispatcher().executorService().shutdown();
+        }
+    }
+
+    /** Waits for every member to hold every message and the answer's end; null when all did. */
+    private static String waitForAll(List<Member> all, int messages) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        for (Member m : all) {
+            while (!m.complete(messages)) {
+                if (System.nanoTime() > deadline) {
+                    return "some members still waiting after 120 s";
+                }
+                Thread.sleep(50);
+            }
+        }
+        return null;
+    }
+
+    /** One member's connection and what it received. */
+    private static final class Member extends WebSocketListener {
+        final CountDownLatch live = new CountDownLatch(1);
+        final ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+        private final TreeMap<Long, StringBuilder> bySeq = new TreeMap<>();
+        private final Map<Long, String> status = new java.util.HashMap<>();
+        private final WebSocket socket;
+
+        Member(OkHttpClient http, String url, String token) {
+            socket = http.newWebSocket(new Request.Builder().url(url).header("Authorization", "Bearer " + token).build(), this);
+        }
+
+        void say(String id, String text) {
+            socket.send("{\"type\":\"say\",\"id\":\"" + id + "\",\"text\":\"" + text + "\"}");
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, String text) {
+            long now = System.nanoTime();
+            JsonNode f;
+            try {
+                f = JSON.readTree(text);
+            } catch (IOException e) {
+                return;
+            }
+            synchronized (this) {
+                switch (f.path("type").asText()) {
+                    case "live" -> live.countDown();
+                    case "message" -> {
+                        String body = f.get("text").asText();
+                        bySeq.put(f.get("seq").asLong(), new StringBuilder(f.get("author").asText() + ": " + body));
+                        status.put(f.get("seq").asLong(), f.get("status").asText());
+                        if (body.startsWith("t=")) {
+                            latencies.add((now - Long.parseLong(body.substring(2))) / 1e6);
+                        }
+                    }
+                    case "delta" -> bySeq.get(f.get("seq").asLong()).append(f.get("text").asText());
+                    case "end" -> status.put(f.get("seq").asLong(), f.get("status").asText());
+                    default -> { }
+                }
+            }
+        }
+
+        synchronized boolean complete(int messages) {
+            return bySeq.size() >= messages && !status.containsValue("streaming");
+        }
+
+        synchronized String transcript() {
+            StringBuilder out = new StringBuilder();
+            bySeq.forEach((seq, text) -> out.append(seq).append(' ').append(status.get(seq)).append(' ').append(text).append('\n'));
+            return out.toString();
+        }
+
+        void close() {
+            socket.close(1000, "done");
+        }
+    }
+}
