@@ -54,8 +54,8 @@ public final class GatewayClient {
      * @param proxyPassword hidden, like the key, from any error text a server echoes; may be null
      */
     public GatewayClient(OkHttpClient http, String baseUrl, Secret key, long maxEventSize, String proxyPassword) {
-        this.http = http;
-        this.sse = http.newBuilder().addInterceptor(new StreamBodies(maxEventSize)).build();
+        this.http = OwnRetriesOnly.around(http);
+        this.sse = this.http.newBuilder().addInterceptor(new StreamBodies(maxEventSize)).build();
         this.base = checkedBaseUrl(baseUrl);
         this.key = key;
         this.redaction = new Redaction(key == null ? null : key.reveal(), proxyPassword);
@@ -90,7 +90,10 @@ public final class GatewayClient {
                 .readTimeout(idle)
                 .writeTimeout(connect)
                 .callTimeout(Duration.ZERO)
-                // Retries are ours: counted, delayed and shown; OkHttp's silent ones would hide them.
+                // Retries are the turn's: counted, delayed and shown; OkHttp's silent ones would
+                // hide them and spend more attempts than allowed. Off, OkHttp neither re-sends a 408
+                // nor retries a failed connection; a pooled connection the server closed meanwhile
+                // then shows as one retry of the turn. Its re-send of a 503 is OwnRetriesOnly's.
                 .retryOnConnectionFailure(false);
     }
 
