@@ -1,17 +1,13 @@
 package ai.holysheep.chat.config;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -120,7 +116,7 @@ public final class ConfigLoader {
                 file.model(), Origin.FILE,
                 DEFAULT_MODEL, Origin.DEFAULT);
 
-        Secret key = key(file, active, origins.get("base_url") == Origin.PROFILE, origins);
+        Secret key = key(file, active, origins.get("base_url") == Origin.PROFILE, origins, file.apiKeyCmdTimeout());
 
         RequestDefaults fileRequest = file.request();
         RequestDefaults request = new RequestDefaults(
@@ -159,9 +155,10 @@ public final class ConfigLoader {
      * profile's key to the profile's base_url (or, when the profile names none, to whatever URL is
      * used), and $HOLYSHEEP_API_KEY or the top-level key to every URL that is not a profile's.
      */
-    private Secret key(ConfigFile file, Profile active, boolean profileUrl, Map<String, Origin> origins) {
+    private Secret key(ConfigFile file, Profile active, boolean profileUrl, Map<String, Origin> origins,
+            Duration commandLimit) {
         if (active != null && (profileUrl || active.baseUrl() == null || active.baseUrl().isBlank())) {
-            Secret own = keyOf(active.apiKey(), active.apiKeyCmd(), Origin.PROFILE, origins);
+            Secret own = keyOf(active.apiKey(), active.apiKeyCmd(), commandLimit, Origin.PROFILE, origins);
             if (own != null || profileUrl) {
                 return own;
             }
@@ -171,17 +168,17 @@ public final class ConfigLoader {
             origins.put("api_key", Origin.ENV);
             return headerSafe(new Secret(fromEnv), "HOLYSHEEP_API_KEY");
         }
-        return keyOf(file.apiKey(), file.apiKeyCmd(), Origin.FILE, origins);
+        return keyOf(file.apiKey(), file.apiKeyCmd(), commandLimit, Origin.FILE, origins);
     }
 
-    private Secret keyOf(String key, String command, Origin origin, Map<String, Origin> origins) {
+    private Secret keyOf(String key, String command, Duration commandLimit, Origin origin, Map<String, Origin> origins) {
         if (key != null && !key.isBlank()) {
             origins.put("api_key", origin);
             return headerSafe(new Secret(key), origin == Origin.PROFILE ? "the profile's api_key" : "api_key in the config");
         }
         if (command != null && !command.isBlank() && runKeyCommands) {
             origins.put("api_key", Origin.KEY_COMMAND);
-            return headerSafe(new Secret(runKeyCommand(command)), "api_key_cmd's output");
+            return headerSafe(new Secret(KeyCommand.run(command, commandLimit)), "api_key_cmd's output");
         }
         return null;
     }
@@ -197,44 +194,6 @@ public final class ConfigLoader {
                     + " holds a space, line break, control or non-ASCII character; a key is printable ASCII");
         }
         return key;
-    }
-
-    /**
-     * Runs {@code api_key_cmd} (a password manager, usually). Its stdin is closed so it cannot
-     * swallow a prompt piped into us; its stderr is the user's, so it can ask for a passphrase.
-     * Neither its output nor the command line goes into an error message.
-     */
-    static String runKeyCommand(String command) {
-        ProcessBuilder pb = new ProcessBuilder("sh", "-c", command)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        try {
-            Process p = pb.start();
-            byte[] out = readAll(p.getInputStream());
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new ConfigException("api_key_cmd did not finish within 30s");
-            }
-            if (p.exitValue() != 0) {
-                throw new ConfigException("api_key_cmd failed with exit status " + p.exitValue());
-            }
-            String key = new String(out, StandardCharsets.UTF_8).strip();
-            if (key.isEmpty()) {
-                throw new ConfigException("api_key_cmd printed no key");
-            }
-            return key;
-        } catch (IOException e) {
-            throw new ConfigException("api_key_cmd could not be run: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConfigException("interrupted while running api_key_cmd");
-        }
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        in.transferTo(buf);
-        return buf.toByteArray();
     }
 
     private Profile profile(ConfigFile file, String name) {
