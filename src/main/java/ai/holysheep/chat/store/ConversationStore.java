@@ -85,6 +85,7 @@ public final class ConversationStore implements AutoCloseable {
         CompletableFuture<ConversationStore> opening = CompletableFuture.supplyAsync(() -> {
             nativeLibraries.ifPresent(NativeLibraryCache::use);
             HistoryLocation.createParentDirectories(file);
+            HistoryLocation.createPrivateFile(file);
             Connection connection = Database.open(file, Migrations.ALL);
             return new ConversationStore(file, writer, connection, clock);
         }, writer);
