@@ -116,7 +116,11 @@ public final class ConfigLoader {
                 file.model(), Origin.FILE,
                 DEFAULT_MODEL, Origin.DEFAULT);
 
-        Secret key = key(file, active, origins.get("base_url") == Origin.PROFILE, origins, file.apiKeyCmdTimeout());
+        KeySource keySource = keySource(file, active, origins.get("base_url") == Origin.PROFILE);
+        if (keySource != null) {
+            origins.put("api_key", keySource.origin());
+        }
+        Secret key = key(keySource, file.apiKeyCmdTimeout());
 
         RequestDefaults fileRequest = file.request();
         RequestDefaults request = new RequestDefaults(
@@ -144,8 +148,9 @@ public final class ConfigLoader {
         }
         models.addAll(prices.keySet().stream().sorted().toList());
 
-        boolean unconfigured = key == null && active == null && origins.get("base_url") == Origin.DEFAULT;
-        return new Settings(baseUrl, key, model, active == null ? null : active.name(), request, flags.retry().applyTo(file.retry()),
+        boolean unconfigured = keySource == null && active == null && origins.get("base_url") == Origin.DEFAULT;
+        return new Settings(baseUrl, key, keySource == null ? null : keySource.setting(), model,
+                active == null ? null : active.name(), request, flags.retry().applyTo(file.retry()),
                 Map.copyOf(prices), List.copyOf(models), file.path(), Map.copyOf(origins), unconfigured,
                 ProxySettings.resolve(env, file.proxy(), file.proxyLoopback(), baseUrl));
     }
@@ -154,33 +159,51 @@ public final class ConfigLoader {
      * A key goes only to the gateway it belongs to, however profile, URL and key were chosen: a
      * profile's key to the profile's base_url (or, when the profile names none, to whatever URL is
      * used), and $HOLYSHEEP_API_KEY or the top-level key to every URL that is not a profile's.
+     * Null when that gateway has no key.
      */
-    private Secret key(ConfigFile file, Profile active, boolean profileUrl, Map<String, Origin> origins,
-            Duration commandLimit) {
+    private KeySource keySource(ConfigFile file, Profile active, boolean profileUrl) {
         if (active != null && (profileUrl || active.baseUrl() == null || active.baseUrl().isBlank())) {
-            Secret own = keyOf(active.apiKey(), active.apiKeyCmd(), commandLimit, Origin.PROFILE, origins);
+            KeySource own = KeySource.inFile("profiles." + active.name() + ".", Origin.PROFILE, active.apiKey(),
+                    active.apiKeyCmd());
             if (own != null || profileUrl) {
                 return own;
             }
         }
         String fromEnv = env("HOLYSHEEP_API_KEY");
         if (fromEnv != null) {
-            origins.put("api_key", Origin.ENV);
-            return headerSafe(new Secret(fromEnv), "HOLYSHEEP_API_KEY");
+            return KeySource.environment(fromEnv);
         }
-        return keyOf(file.apiKey(), file.apiKeyCmd(), commandLimit, Origin.FILE, origins);
+        return KeySource.inFile("", Origin.FILE, file.apiKey(), file.apiKeyCmd());
     }
 
-    private Secret keyOf(String key, String command, Duration commandLimit, Origin origin, Map<String, Origin> origins) {
-        if (key != null && !key.isBlank()) {
-            origins.put("api_key", origin);
-            return headerSafe(new Secret(key), origin == Origin.PROFILE ? "the profile's api_key" : "api_key in the config");
+    /** The key itself: the command run, unless this loader leaves commands unrun. */
+    private Secret key(KeySource source, Duration commandLimit) {
+        if (source == null || (source.command() && !runKeyCommands)) {
+            return null;
         }
-        if (command != null && !command.isBlank() && runKeyCommands) {
-            origins.put("api_key", Origin.KEY_COMMAND);
-            return headerSafe(new Secret(KeyCommand.run(command, commandLimit)), "api_key_cmd's output");
+        String key = source.command() ? KeyCommand.run(source.value(), commandLimit) : source.value();
+        return headerSafe(new Secret(key), source.where());
+    }
+
+    /**
+     * Which key each gateway the config file knows is sent, without reading any key or running
+     * any command: the gateway used with no profile, then each profile as {@code -p} chooses it.
+     */
+    public List<KeyRoute> keyRoutes(Overrides flags) {
+        ConfigFile file = ConfigFileReader.read(locate(flags.config()));
+        String plainUrl = java.util.stream.Stream.of(flags.baseUrl(), env("HOLYSHEEP_BASE_URL"), file.baseUrl())
+                .filter(url -> url != null && !url.isBlank()).findFirst().orElse(DEFAULT_BASE_URL);
+        List<KeyRoute> routes = new ArrayList<>();
+        routes.add(new KeyRoute(null, plainUrl, setting(keySource(file, null, false))));
+        for (Profile p : file.profiles().values()) {
+            boolean ownUrl = p.baseUrl() != null && !p.baseUrl().isBlank();
+            routes.add(new KeyRoute(p.name(), ownUrl ? p.baseUrl() : plainUrl, setting(keySource(file, p, ownUrl))));
         }
-        return null;
+        return List.copyOf(routes);
+    }
+
+    private static String setting(KeySource source) {
+        return source == null ? null : source.setting();
     }
 
     /**
