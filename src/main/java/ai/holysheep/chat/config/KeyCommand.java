@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs {@code api_key_cmd} (a password manager, usually) within a time limit. Its stdin is closed
@@ -28,24 +29,48 @@ final class KeyCommand {
     private static final int MAX_OUTPUT = 64 * 1024;
     /** How long the tree has to end on SIGTERM (a pinentry restoring the terminal) before SIGKILL. */
     private static final Duration GRACE = Duration.ofMillis(500);
+    /** How long a client being stopped waits for a command it is starting to have started. */
+    private static final Duration STARTING = Duration.ofSeconds(1);
 
     private KeyCommand() {
     }
 
     static String run(String command, Duration limit) {
-        Process process;
+        // The hook is in place before the command starts, so a client stopped at any moment ends
+        // it: the command can be running (and its children too) before start() has returned.
+        CompletableFuture<Process> started = new CompletableFuture<>();
+        AtomicBoolean clientStopping = new AtomicBoolean();
+        Thread endWithUs = new Thread(() -> {
+            clientStopping.set(true);
+            try {
+                endTree(started.get(STARTING.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (ExecutionException | TimeoutException neverStarted) {
+                // Nothing to end.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "end-api-key-cmd");
         try {
-            process = new ProcessBuilder("sh", "-c", command)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-        } catch (IOException e) {
-            throw new ConfigException("api_key_cmd could not be run: " + e.getMessage());
+            Runtime.getRuntime().addShutdownHook(endWithUs);
+        } catch (IllegalStateException shuttingDown) {
+            throw new ConfigException("stopped before api_key_cmd could run");
         }
-        Thread endWithUs = new Thread(() -> endTree(process), "end-api-key-cmd");
-        Runtime.getRuntime().addShutdownHook(endWithUs);
         try {
+            Process process;
+            try {
+                process = new ProcessBuilder("sh", "-c", command)
+                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                        .redirectError(ProcessBuilder.Redirect.INHERIT)
+                        .start();
+            } catch (IOException e) {
+                started.completeExceptionally(e);
+                throw new ConfigException("api_key_cmd could not be run: " + e.getMessage());
+            }
+            started.complete(process);
             return awaitKey(process, limit);
+        } catch (ConfigException e) {
+            // The command ended because the client is being stopped, not through a fault of its own.
+            throw clientStopping.get() ? new ConfigException("stopped while api_key_cmd was running") : e;
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(endWithUs);

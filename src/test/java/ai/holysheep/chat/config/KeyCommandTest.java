@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +35,7 @@ class KeyCommandTest {
         String command = "sh -c 'sleep 30 & echo $! > " + pids + "; wait' & echo $! >> " + pids + "; wait";
         assertThrows(KeyCommandTimeout.class, () -> KeyCommand.run(command, LIMIT));
         for (String pid : Files.readAllLines(pids)) {
-            assertGone(Long.parseLong(pid.strip()));
+            ProcessEnd.assertEnded(Long.parseLong(pid.strip()));
         }
     }
 
@@ -45,7 +44,7 @@ class KeyCommandTest {
         Path pid = dir.resolve("pid");
         assertThrows(KeyCommandTimeout.class,
                 () -> KeyCommand.run("trap '' TERM; echo $$ > " + pid + "; while :; do sleep 0.05; done", LIMIT));
-        assertGone(Long.parseLong(Files.readString(pid).strip()));
+        ProcessEnd.assertEnded(Long.parseLong(Files.readString(pid).strip()));
     }
 
     @Test
@@ -86,14 +85,5 @@ class KeyCommandTest {
                 + "[profiles.slow]\nbase_url = \"http://127.0.0.1:1/v1\"\napi_key_cmd = \"sleep 30\"\n");
         ConfigLoader loader = new ConfigLoader(java.util.Map.of("HOLYSHEEP_CONFIG", file.toString()));
         assertThrows(KeyCommandTimeout.class, () -> loader.load(Overrides.NONE));
-    }
-
-    static void assertGone(long pid) throws Exception {
-        Optional<ProcessHandle> process = ProcessHandle.of(pid);
-        if (process.isPresent()) {
-            // Killed processes take a moment to be reaped.
-            process.get().onExit().get(5, TimeUnit.SECONDS);
-        }
-        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " still runs");
     }
 }
