@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Applies precedence: flags over environment over config file over built-in defaults.
@@ -191,7 +192,7 @@ public final class ConfigLoader {
      */
     public List<KeyRoute> keyRoutes(Overrides flags) {
         ConfigFile file = ConfigFileReader.read(locate(flags.config()));
-        String plainUrl = java.util.stream.Stream.of(flags.baseUrl(), env("HOLYSHEEP_BASE_URL"), file.baseUrl())
+        String plainUrl = Stream.of(flags.baseUrl(), env("HOLYSHEEP_BASE_URL"), file.baseUrl())
                 .filter(url -> url != null && !url.isBlank()).findFirst().orElse(DEFAULT_BASE_URL);
         List<KeyRoute> routes = new ArrayList<>();
         routes.add(new KeyRoute(null, plainUrl, setting(keySource(file, null, false))));

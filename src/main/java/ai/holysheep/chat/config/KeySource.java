@@ -28,6 +28,12 @@ record KeySource(String setting, Origin origin, String value, boolean command) {
         return null;
     }
 
+    /** Never the value: it may be the key. */
+    @Override
+    public String toString() {
+        return "KeySource[" + setting + "]";
+    }
+
     /** How an error about the key names where it came from. */
     String where() {
         if (command) {
