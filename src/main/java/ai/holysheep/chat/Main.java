@@ -12,6 +12,7 @@ import ai.holysheep.chat.cli.Io;
 import ai.holysheep.chat.cli.RootCommand;
 import ai.holysheep.chat.cli.Version;
 import ai.holysheep.chat.config.ConfigException;
+import ai.holysheep.chat.config.KeyCommandTimeout;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -83,7 +84,7 @@ public final class Main {
         }
         if (ex instanceof ConfigException e) {
             io.error(e.getMessage());
-            return ExitCode.USAGE;
+            return e instanceof KeyCommandTimeout ? ExitCode.KEY_COMMAND_TIMEOUT : ExitCode.USAGE;
         }
         if (ex instanceof InterruptedException) {
             return ExitCode.INTERRUPTED;

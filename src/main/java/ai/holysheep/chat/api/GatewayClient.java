@@ -56,8 +56,8 @@ public final class GatewayClient {
      * @param proxyPassword hidden, like the key, from any error text a server echoes; may be null
      */
     public GatewayClient(OkHttpClient http, String baseUrl, Secret key, long maxEventSize, String proxyPassword) {
-        this.http = http;
-        this.sse = http.newBuilder().addInterceptor(new StreamBodies(maxEventSize)).build();
+        this.http = OwnRetriesOnly.around(http);
+        this.sse = this.http.newBuilder().addInterceptor(new StreamBodies(maxEventSize)).build();
         this.base = checkedBaseUrl(baseUrl);
         this.key = key;
         this.redaction = new Redaction(key == null ? null : key.reveal(), proxyPassword);
@@ -74,11 +74,25 @@ public final class GatewayClient {
     }
 
     private static HttpUrl checkedBaseUrl(String baseUrl) {
-        HttpUrl parsed = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        HttpUrl parsed = HttpUrl.parse(baseUrl);
         if (parsed == null) {
             throw new IllegalArgumentException("base URL '" + baseUrl + "' is not an http(s) URL");
         }
         return parsed;
+    }
+
+    /**
+     * An endpoint under the base URL: its path goes after the base's (with or without a slash
+     * at its end), and the base's query comes along, as Azure-style gateways need
+     * ({@code …/v1?api-version=…}). Resolving a relative URL would lose both.
+     */
+    private HttpUrl endpoint(String path) {
+        HttpUrl.Builder url = base.newBuilder().fragment(null);
+        List<String> segments = base.pathSegments();
+        if (segments.get(segments.size() - 1).isEmpty()) {
+            url.removePathSegment(segments.size() - 1);
+        }
+        return url.addPathSegments(path).build();
     }
 
     /**
@@ -92,7 +106,10 @@ public final class GatewayClient {
                 .readTimeout(idle)
                 .writeTimeout(connect)
                 .callTimeout(Duration.ZERO)
-                // Retries are ours: counted, delayed and shown; OkHttp's silent ones would hide them.
+                // Retries are the turn's: counted, delayed and shown; OkHttp's silent ones would
+                // hide them and spend more attempts than allowed. Off, OkHttp neither re-sends a 408
+                // nor retries a failed connection; a pooled connection the server closed meanwhile
+                // then shows as one retry of the turn. Its re-send of a 503 is OwnRetriesOnly's.
                 .retryOnConnectionFailure(false);
     }
 
@@ -107,11 +124,6 @@ public final class GatewayClient {
         threads.allowCoreThreadTimeOut(true);
         threads.prestartCoreThread();
         return threads;
-    }
-
-    public String baseUrl() {
-        String s = base.toString();
-        return s.substring(0, s.length() - 1);
     }
 
     /** Lets go of the client's idle threads and pooled connections (a process that exits need not). */
@@ -233,7 +245,7 @@ public final class GatewayClient {
     }
 
     private List<String> unredactedModels() throws GatewayException {
-        Request request = authorized(new Request.Builder().url(base.resolve("models"))).get().build();
+        Request request = authorized(new Request.Builder().url(endpoint("models"))).get().build();
         try (Response response = http.newCall(request).execute()) {
             String body = bodyText(response);
             if (!response.isSuccessful()) {
@@ -257,7 +269,7 @@ public final class GatewayClient {
     }
 
     private Request post(ChatRequest request, boolean stream) {
-        return authorized(new Request.Builder().url(base.resolve("chat/completions")))
+        return authorized(new Request.Builder().url(endpoint("chat/completions")))
                 .post(RequestBody.create(request.toJson(stream), JSON))
                 .build();
     }

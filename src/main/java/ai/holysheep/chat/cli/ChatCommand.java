@@ -56,6 +56,7 @@ import picocli.CommandLine.Parameters;
             "  3    authentication or permission refused (HTTP 401/403)",
             "  4    gave up on the network or the server",
             "  5    request rejected (unknown model, context too long, bad request…)",
+            "  6    api_key_cmd did not finish within api_key_cmd_timeout",
             "  130  interrupted"
         })
 public class ChatCommand implements Callable<Integer> {

@@ -1,7 +1,9 @@
 package ai.holysheep.chat.cli;
 
 import ai.holysheep.chat.config.ConfigLoader;
+import ai.holysheep.chat.config.KeyRoute;
 import ai.holysheep.chat.config.Origin;
+import ai.holysheep.chat.config.Overrides;
 import ai.holysheep.chat.config.Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -104,7 +107,8 @@ public final class ConfigCommand implements Callable<Integer> {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "Print the effective settings and where each came from (the key masked).")
+            description = "Print the effective settings and where each came from, and which key each gateway gets"
+                    + " (its source only, never the key).")
     static final class Show implements Callable<Integer> {
         @ParentCommand
         ConfigCommand parent;
@@ -115,7 +119,10 @@ public final class ConfigCommand implements Callable<Integer> {
         }
 
         int show(RootCommand root) {
-            Settings s = root.settings();
+            // Sources are shown, never keys: no command needs running, no password manager unlocking.
+            ConfigLoader loader = new ConfigLoader(root.io().env(), root.io()::warn).skippingKeyCommands();
+            Overrides flags = root.connection.overrides(null, null, null);
+            Settings s = loader.load(flags);
             PrintStream out = root.io().out();
             Path file = s.configFile();
             row(out, "config", file == null ? "(none; " + new ConfigLoader(root.io().env()).locate(root.connection.config)
@@ -126,14 +133,34 @@ public final class ConfigCommand implements Callable<Integer> {
             }
             row(out, "base_url", s.baseUrl(), s.origins().get("base_url"));
             row(out, "model", s.model(), s.origins().get("model"));
-            row(out, "api_key", s.apiKey() == null ? "(none)" : s.apiKey().masked(), s.origins().get("api_key"));
+            out.println(line("api_key", s.apiKeySource() == null ? "(none) for " + s.baseUrl()
+                    : "from " + s.apiKeySource() + ", sent only to " + s.baseUrl(), null));
             String proxy = s.proxy().isDirect() ? "(direct)" : s.proxy().display();
             String proxySource = s.proxy().isDirect() ? null
                     : "config".equals(s.proxy().source()) ? "file" : "env " + s.proxy().source();
             out.println(line("proxy", proxy, proxySource));
             row(out, "models", String.join(", ", s.models()), null);
+            keys(out, loader.keyRoutes(flags));
             out.flush();
             return ExitCode.OK;
+        }
+
+        /** Which key each gateway gets, when the file names more than one gateway (profiles). */
+        private static void keys(PrintStream out, List<KeyRoute> routes) {
+            if (routes.size() < 2) {
+                return;
+            }
+            List<String> gateways = routes.stream()
+                    .map(r -> r.profile() == null ? "no profile" : "profile " + TerminalText.oneLine(r.profile())).toList();
+            List<String> urls = routes.stream().map(r -> TerminalText.oneLine(r.baseUrl())).toList();
+            int gatewayWidth = gateways.stream().mapToInt(TerminalText::width).max().orElse(0);
+            int urlWidth = urls.stream().mapToInt(TerminalText::width).max().orElse(0);
+            for (int i = 0; i < routes.size(); i++) {
+                String source = routes.get(i).keySource();
+                out.println(String.format(Locale.ROOT, "%-9s %s  %s  %s", i == 0 ? "keys" : "",
+                        TerminalText.padRight(gateways.get(i), gatewayWidth), TerminalText.padRight(urls.get(i), urlWidth),
+                        source == null ? "no key" : "key from " + source).stripTrailing());
+            }
         }
 
         private static void row(PrintStream out, String name, String value, Origin origin) {

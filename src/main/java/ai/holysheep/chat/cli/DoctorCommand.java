@@ -9,6 +9,7 @@ import ai.holysheep.chat.api.GatewayException;
 import ai.holysheep.chat.api.StreamCall;
 import ai.holysheep.chat.api.StreamListener;
 import ai.holysheep.chat.config.ConfigException;
+import ai.holysheep.chat.config.KeyCommandTimeout;
 import ai.holysheep.chat.config.ConfigLoader;
 import ai.holysheep.chat.config.Origin;
 import ai.holysheep.chat.config.Settings;
@@ -73,8 +74,12 @@ public final class DoctorCommand implements Callable<Integer> {
                     : "config " + s.configFile() + " parses");
             return s;
         } catch (ConfigException e) {
-            fail(e.getMessage(), "correct that line, or start afresh with `holysheep-chat config init --force`",
-                    ExitCode.USAGE);
+            if (e instanceof KeyCommandTimeout) {
+                fail(e.getMessage(), "run the command yourself to see what it waits for", ExitCode.KEY_COMMAND_TIMEOUT);
+            } else {
+                fail(e.getMessage(), "correct that line, or start afresh with `holysheep-chat config init --force`",
+                        ExitCode.USAGE);
+            }
             return null;
         }
     }

@@ -38,7 +38,7 @@ final class GatewayChoice implements AutoCloseable {
             return new GatewayChoice(settings, Gateways.client(settings, log), null);
         }
         SimGateway sim = SimGateway.start(SimOptions.defaults());
-        Settings local = new Settings(sim.baseUrl(), settings.apiKey(), settings.model(), settings.profile(),
+        Settings local = new Settings(sim.baseUrl(), settings.apiKey(), settings.apiKeySource(), settings.model(), settings.profile(),
                 settings.request(), settings.retry(), settings.prices(), settings.models(), settings.configFile(),
                 settings.origins(), settings.unconfigured(), settings.proxy());
         return new GatewayChoice(local, Gateways.client(local, log), sim);

@@ -31,8 +31,22 @@ public final class HistoryOptions {
             description = "Continue the saved conversation with this id (see: conversations list).")
     String conversation;
 
+    /**
+     * The database file. A directory made for a {@code --history-db} path is told once, on
+     * stderr: it may come from a typo, and it now holds private conversations. (The default
+     * location's directory is documented; making it is no news.)
+     */
     Path database(Io io) {
-        return historyDb != null ? historyDb : HistoryLocation.defaultDatabase(io.env());
+        if (historyDb == null) {
+            return HistoryLocation.defaultDatabase(io.env());
+        }
+        try {
+            HistoryLocation.createParentDirectories(historyDb)
+                    .ifPresent(made -> io.error("created directory " + made + " (readable by you alone) for the history database"));
+        } catch (StoreException e) {
+            // Opening the store meets the same problem and reports it the way saving problems are.
+        }
+        return historyDb;
     }
 
     /**

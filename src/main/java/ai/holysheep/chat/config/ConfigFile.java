@@ -1,12 +1,14 @@
 package ai.holysheep.chat.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What one config file says, before precedence is applied. Any field may be null (not set);
- * {@code path} is null when there was no file at all.
+ * What one config file says, before precedence is applied. Any field may be null (not set),
+ * except {@code apiKeyCmdTimeout}, which has its default; {@code path} is null when there was no
+ * file at all.
  */
 public record ConfigFile(
         Path path,
@@ -14,6 +16,7 @@ public record ConfigFile(
         String baseUrl,
         String apiKey,
         String apiKeyCmd,
+        Duration apiKeyCmdTimeout,
         String profile,
         RequestDefaults request,
         RetrySettings retry,
@@ -25,7 +28,7 @@ public record ConfigFile(
         ServeLimits serve) {
 
     public static ConfigFile none() {
-        return new ConfigFile(null, null, null, null, null, null, RequestDefaults.NONE,
+        return new ConfigFile(null, null, null, null, null, KeyCommand.DEFAULT_LIMIT, null, RequestDefaults.NONE,
                 RetrySettings.DEFAULTS, Map.of(), List.of(), Map.of(), null, false, ServeLimits.DEFAULTS);
     }
 

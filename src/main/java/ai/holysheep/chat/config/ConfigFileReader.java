@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class ConfigFileReader {
     private static final Set<String> TOP = Set.of(
-            "model", "base_url", "api_key", "api_key_cmd", "profile", "models", "defaults", "retry", "prices", "profiles",
+            "model", "base_url", "api_key", "api_key_cmd", "api_key_cmd_timeout", "profile", "models", "defaults", "retry", "prices", "profiles",
             "proxy", "proxy_loopback", "serve");
     private static final Set<String> DEFAULTS = Set.of("system", "temperature", "max_tokens");
     private static final Set<String> RETRY = Set.of("max_retries", "base_delay", "factor", "max_delay", "jitter",
@@ -62,7 +62,7 @@ public final class ConfigFileReader {
             throw new ConfigException("config " + path + where + ": " + firstLine(e.getOriginalMessage()));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
-            return new ConfigFile(path, null, null, null, null, null, RequestDefaults.NONE,
+            return new ConfigFile(path, null, null, null, null, KeyCommand.DEFAULT_LIMIT, null, RequestDefaults.NONE,
                     RetrySettings.DEFAULTS, Map.of(), List.of(), Map.of(), null, false, ServeLimits.DEFAULTS);
         }
         checkKeys(root, TOP, "");
@@ -72,6 +72,7 @@ public final class ConfigFileReader {
                 string(root, "base_url", ""),
                 string(root, "api_key", ""),
                 string(root, "api_key_cmd", ""),
+                keyCommandLimit(root),
                 string(root, "profile", ""),
                 request(root.get("defaults")),
                 retry(root.get("retry")),
@@ -81,6 +82,14 @@ public final class ConfigFileReader {
                 string(root, "proxy", ""),
                 bool(root, "proxy_loopback", ""),
                 serve(root.get("serve")));
+    }
+
+    private Duration keyCommandLimit(JsonNode root) {
+        Duration limit = duration(root, "api_key_cmd_timeout", "", KeyCommand.DEFAULT_LIMIT);
+        if (limit.isZero()) {
+            throw problem("api_key_cmd_timeout must be longer than 0");
+        }
+        return limit;
     }
 
     private RequestDefaults request(JsonNode node) {
@@ -171,7 +180,7 @@ public final class ConfigFileReader {
                 throw problem("serve." + key + " must be a whole number of at least 1");
             }
         }
-        Duration keepalive = duration(node, "keepalive", d.keepalive(), "serve.");
+        Duration keepalive = duration(node, "keepalive", "serve.", d.keepalive());
         if (keepalive.isZero() || keepalive.isNegative()) {
             throw problem("serve.keepalive must be longer than 0s");
         }
@@ -295,10 +304,10 @@ public final class ConfigFileReader {
     }
 
     private Duration duration(JsonNode node, String key, Duration fallback) {
-        return duration(node, key, fallback, "retry.");
+        return duration(node, key, "retry.", fallback);
     }
 
-    private Duration duration(JsonNode node, String key, Duration fallback, String prefix) {
+    private Duration duration(JsonNode node, String key, String prefix, Duration fallback) {
         String text = string(node, key, prefix);
         if (text == null) {
             return fallback;

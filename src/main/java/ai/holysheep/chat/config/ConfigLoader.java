@@ -1,18 +1,15 @@
 package ai.holysheep.chat.config;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Applies precedence: flags over environment over config file over built-in defaults.
@@ -120,7 +117,11 @@ public final class ConfigLoader {
                 file.model(), Origin.FILE,
                 DEFAULT_MODEL, Origin.DEFAULT);
 
-        Secret key = key(file, active, origins.get("base_url") == Origin.PROFILE, origins);
+        KeySource keySource = keySource(file, active, origins.get("base_url") == Origin.PROFILE);
+        if (keySource != null) {
+            origins.put("api_key", keySource.origin());
+        }
+        Secret key = key(keySource, file.apiKeyCmdTimeout());
 
         RequestDefaults fileRequest = file.request();
         RequestDefaults request = new RequestDefaults(
@@ -148,8 +149,9 @@ public final class ConfigLoader {
         }
         models.addAll(prices.keySet().stream().sorted().toList());
 
-        boolean unconfigured = key == null && active == null && origins.get("base_url") == Origin.DEFAULT;
-        return new Settings(baseUrl, key, model, active == null ? null : active.name(), request, flags.retry().applyTo(file.retry()),
+        boolean unconfigured = keySource == null && active == null && origins.get("base_url") == Origin.DEFAULT;
+        return new Settings(baseUrl, key, keySource == null ? null : keySource.setting(), model,
+                active == null ? null : active.name(), request, flags.retry().applyTo(file.retry()),
                 Map.copyOf(prices), List.copyOf(models), file.path(), Map.copyOf(origins), unconfigured,
                 ProxySettings.resolve(env, file.proxy(), file.proxyLoopback(), baseUrl));
     }
@@ -158,32 +160,51 @@ public final class ConfigLoader {
      * A key goes only to the gateway it belongs to, however profile, URL and key were chosen: a
      * profile's key to the profile's base_url (or, when the profile names none, to whatever URL is
      * used), and $HOLYSHEEP_API_KEY or the top-level key to every URL that is not a profile's.
+     * Null when that gateway has no key.
      */
-    private Secret key(ConfigFile file, Profile active, boolean profileUrl, Map<String, Origin> origins) {
+    private KeySource keySource(ConfigFile file, Profile active, boolean profileUrl) {
         if (active != null && (profileUrl || active.baseUrl() == null || active.baseUrl().isBlank())) {
-            Secret own = keyOf(active.apiKey(), active.apiKeyCmd(), Origin.PROFILE, origins);
+            KeySource own = KeySource.inFile("profiles." + active.name() + ".", Origin.PROFILE, active.apiKey(),
+                    active.apiKeyCmd());
             if (own != null || profileUrl) {
                 return own;
             }
         }
         String fromEnv = env("HOLYSHEEP_API_KEY");
         if (fromEnv != null) {
-            origins.put("api_key", Origin.ENV);
-            return headerSafe(new Secret(fromEnv), "HOLYSHEEP_API_KEY");
+            return KeySource.environment(fromEnv);
         }
-        return keyOf(file.apiKey(), file.apiKeyCmd(), Origin.FILE, origins);
+        return KeySource.inFile("", Origin.FILE, file.apiKey(), file.apiKeyCmd());
     }
 
-    private Secret keyOf(String key, String command, Origin origin, Map<String, Origin> origins) {
-        if (key != null && !key.isBlank()) {
-            origins.put("api_key", origin);
-            return headerSafe(new Secret(key), origin == Origin.PROFILE ? "the profile's api_key" : "api_key in the config");
+    /** The key itself: the command run, unless this loader leaves commands unrun. */
+    private Secret key(KeySource source, Duration commandLimit) {
+        if (source == null || (source.command() && !runKeyCommands)) {
+            return null;
         }
-        if (command != null && !command.isBlank() && runKeyCommands) {
-            origins.put("api_key", Origin.KEY_COMMAND);
-            return headerSafe(new Secret(runKeyCommand(command)), "api_key_cmd's output");
+        String key = source.command() ? KeyCommand.run(source.value(), commandLimit) : source.value();
+        return headerSafe(new Secret(key), source.where());
+    }
+
+    /**
+     * Which key each gateway the config file knows is sent, without reading any key or running
+     * any command: the gateway used with no profile, then each profile as {@code -p} chooses it.
+     */
+    public List<KeyRoute> keyRoutes(Overrides flags) {
+        ConfigFile file = ConfigFileReader.read(locate(flags.config()));
+        String plainUrl = Stream.of(flags.baseUrl(), env("HOLYSHEEP_BASE_URL"), file.baseUrl())
+                .filter(url -> url != null && !url.isBlank()).findFirst().orElse(DEFAULT_BASE_URL);
+        List<KeyRoute> routes = new ArrayList<>();
+        routes.add(new KeyRoute(null, plainUrl, setting(keySource(file, null, false))));
+        for (Profile p : file.profiles().values()) {
+            boolean ownUrl = p.baseUrl() != null && !p.baseUrl().isBlank();
+            routes.add(new KeyRoute(p.name(), ownUrl ? p.baseUrl() : plainUrl, setting(keySource(file, p, ownUrl))));
         }
-        return null;
+        return List.copyOf(routes);
+    }
+
+    private static String setting(KeySource source) {
+        return source == null ? null : source.setting();
     }
 
     /**
@@ -197,44 +218,6 @@ public final class ConfigLoader {
                     + " holds a space, line break, control or non-ASCII character; a key is printable ASCII");
         }
         return key;
-    }
-
-    /**
-     * Runs {@code api_key_cmd} (a password manager, usually). Its stdin is closed so it cannot
-     * swallow a prompt piped into us; its stderr is the user's, so it can ask for a passphrase.
-     * Neither its output nor the command line goes into an error message.
-     */
-    static String runKeyCommand(String command) {
-        ProcessBuilder pb = new ProcessBuilder("sh", "-c", command)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        try {
-            Process p = pb.start();
-            byte[] out = readAll(p.getInputStream());
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new ConfigException("api_key_cmd did not finish within 30s");
-            }
-            if (p.exitValue() != 0) {
-                throw new ConfigException("api_key_cmd failed with exit status " + p.exitValue());
-            }
-            String key = new String(out, StandardCharsets.UTF_8).strip();
-            if (key.isEmpty()) {
-                throw new ConfigException("api_key_cmd printed no key");
-            }
-            return key;
-        } catch (IOException e) {
-            throw new ConfigException("api_key_cmd could not be run: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConfigException("interrupted while running api_key_cmd");
-        }
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        in.transferTo(buf);
-        return buf.toByteArray();
     }
 
     private Profile profile(ConfigFile file, String name) {

@@ -8,7 +8,10 @@ import java.util.Optional;
 /**
  * The effective settings for one run, after flags, environment, config file and defaults.
  *
- * @param apiKey     null when no key is configured (a local server needs none)
+ * @param apiKey     null when no key is configured (a local server needs none), or when the
+ *                   loader left api_key_cmd unrun
+ * @param apiKeySource where the key comes from, as the user wrote it ({@code HOLYSHEEP_API_KEY},
+ *                   {@code api_key_cmd}, {@code profiles.NAME.api_key}, …); null when there is none
  * @param profile    the profile in effect, or null
  * @param configFile the file that was read, or null when there was none
  * @param origins    where each named setting came from ("base_url", "model", "api_key", …)
@@ -18,6 +21,7 @@ import java.util.Optional;
 public record Settings(
         String baseUrl,
         Secret apiKey,
+        String apiKeySource,
         String model,
         String profile,
         RequestDefaults request,

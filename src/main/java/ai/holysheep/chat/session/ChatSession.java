@@ -175,9 +175,9 @@ public final class ChatSession implements AutoCloseable {
         messages.subList(lastQuestion + 1, messages.size()).clear();
         markReplaced();
         String asked = model;
-        CompletableFuture<Long> saved = history == null || history.broken()
+        CompletableFuture<AnswerPlace> saved = history == null || history.broken() || conversationId == null
                 ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.completedFuture(conversationId);
+                : CompletableFuture.completedFuture(AnswerPlace.atEnd(conversationId));
         current = new TurnRecorder(this, asked, settings.price(asked), history, saved);
         return request(asked);
     }
@@ -338,7 +338,7 @@ public final class ChatSession implements AutoCloseable {
     }
 
     /** See {@link #beginTurn}: committed now when the store is settled, else once it opens. */
-    private CompletableFuture<Long> saveQuestion(String text, String asked) {
+    private CompletableFuture<AnswerPlace> saveQuestion(String text, String asked) {
         if (history == null || history.broken()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -350,8 +350,8 @@ public final class ChatSession implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> commitQuestion(text, asked));
     }
 
-    /** Returns the conversation id, or null when the question could not be saved. */
-    private Long commitQuestion(String text, String asked) {
+    /** Returns where its answer goes, or null when the question could not be saved. */
+    private AnswerPlace commitQuestion(String text, String asked) {
         Optional<ConversationStore> store = history.store();
         if (store.isEmpty()) {
             return null;
@@ -361,8 +361,7 @@ public final class ChatSession implements AutoCloseable {
                 if (conversationId == null) {
                     conversationId = store.get().createConversation(title, settings.profile(), asked).id();
                 }
-                store.get().appendUserMessage(conversationId, text, asked);
-                return conversationId;
+                return AnswerPlace.after(store.get().appendUserMessage(conversationId, text, asked));
             } catch (RuntimeException e) {
                 history.failed(e);
                 return null;

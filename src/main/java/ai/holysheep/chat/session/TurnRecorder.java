@@ -30,8 +30,8 @@ public final class TurnRecorder implements Consumer<StreamEvent> {
     private final String model;
     private final Optional<Price> price;
     private final HistoryBinding history;
-    /** Completes with the conversation id once the question is committed; null when not saving. */
-    private final CompletableFuture<Long> questionSaved;
+    /** Completes with where the answer goes once the question is committed; null when not saving. */
+    private final CompletableFuture<AnswerPlace> questionSaved;
     private final CountDownLatch recorded = new CountDownLatch(1);
     private final StringBuilder content = new StringBuilder();
     private final StringBuilder reasoning = new StringBuilder();
@@ -42,7 +42,7 @@ public final class TurnRecorder implements Consumer<StreamEvent> {
     private boolean ended;
 
     TurnRecorder(ChatSession session, String model, Optional<Price> price, HistoryBinding history,
-                 CompletableFuture<Long> questionSaved) {
+                 CompletableFuture<AnswerPlace> questionSaved) {
         this.session = session;
         this.model = model;
         this.price = price;
@@ -153,14 +153,14 @@ public final class TurnRecorder implements Consumer<StreamEvent> {
         if (draft != null || draftUnavailable || !questionSaved.isDone() || history == null || history.broken()) {
             return draft;
         }
-        Long conversationId = questionSaved.join();
-        Optional<ConversationStore> store = conversationId == null ? Optional.empty() : history.store();
+        AnswerPlace place = questionSaved.join();
+        Optional<ConversationStore> store = place == null ? Optional.empty() : history.store();
         if (store.isEmpty()) {
             draftUnavailable = true;
             return null;
         }
         try {
-            AssistantDraft opened = store.get().startAssistant(conversationId, model);
+            AssistantDraft opened = place.open(store.get(), model);
             if (reasoning.length() > 0) {
                 opened.appendReasoning(reasoning.toString());
             }

@@ -10,13 +10,16 @@ import java.util.Optional;
  * {@code partial}); after that the accumulated text is saved whenever {@link #SAVE_INTERVAL}
  * has passed since the last save, checked on each append, so a crash loses at most that much.
  * Saving is queued on the store's writer thread: {@code append} never waits for the disk.
- * A retry or resume keeps writing into the same row. Thread-safe.
+ * A retry or resume keeps writing into the same row. An answer to a question is placed right
+ * after it, whatever other processes saved into the conversation meanwhile. Thread-safe.
  */
 public final class AssistantDraft {
     public static final Duration SAVE_INTERVAL = Duration.ofMillis(250);
 
     private final ConversationStore store;
     private final long conversationId;
+    /** The question this answers, which the row is placed right after; null for the conversation's end. */
+    private final Long questionId;
     private final String model;
     private final Clock clock;
     private final StringBuilder content = new StringBuilder();
@@ -30,9 +33,10 @@ public final class AssistantDraft {
     private long rowId = -1;
     private volatile StoreException failure;
 
-    AssistantDraft(ConversationStore store, long conversationId, String model, Clock clock) {
+    AssistantDraft(ConversationStore store, long conversationId, Long questionId, String model, Clock clock) {
         this.store = store;
         this.conversationId = conversationId;
+        this.questionId = questionId;
         this.model = model;
         this.clock = clock;
     }
@@ -124,7 +128,7 @@ public final class AssistantDraft {
             // Inserting here rather than at the first append's call keeps append non-blocking;
             // a failed insert is simply tried again by the next save.
             if (rowId < 0) {
-                rowId = Rows.insertMessage(tx, snapshot);
+                rowId = questionId == null ? Rows.insertMessage(tx, snapshot) : Rows.insertAfter(tx, snapshot, questionId);
             } else {
                 Rows.updateMessage(tx, rowId, snapshot);
             }

@@ -85,6 +85,7 @@ public final class ConversationStore implements AutoCloseable {
         CompletableFuture<ConversationStore> opening = CompletableFuture.supplyAsync(() -> {
             nativeLibraries.ifPresent(NativeLibraryCache::use);
             HistoryLocation.createParentDirectories(file);
+            HistoryLocation.createPrivateFile(file);
             Connection connection = Database.open(file, Migrations.ALL);
             return new ConversationStore(file, writer, connection, clock);
         }, writer);
@@ -123,12 +124,25 @@ public final class ConversationStore implements AutoCloseable {
     }
 
     /**
-     * A draft for the answer about to stream in. No row exists until the first text arrives;
-     * see {@link AssistantDraft} for how often it is saved.
+     * A draft for an answer about to stream in, saved at the conversation's end (an answer
+     * asked again, which follows the one it replaces). No row exists until the first text
+     * arrives; see {@link AssistantDraft} for how often it is saved.
      */
     public AssistantDraft startAssistant(long conversationId, String model) {
+        return draft(conversationId, null, model);
+    }
+
+    /**
+     * As {@link #startAssistant}, for the answer to {@code question}: its row goes right after
+     * the question, even when another process has saved messages into the conversation since.
+     */
+    public AssistantDraft startAnswer(StoredMessage question, String model) {
+        return draft(question.conversationId(), question.id(), model);
+    }
+
+    private AssistantDraft draft(long conversationId, Long questionId, String model) {
         ensureOpen();
-        AssistantDraft draft = new AssistantDraft(this, conversationId, model, clock);
+        AssistantDraft draft = new AssistantDraft(this, conversationId, questionId, model, clock);
         openDrafts.add(draft);
         return draft;
     }

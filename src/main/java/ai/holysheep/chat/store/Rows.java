@@ -55,6 +55,43 @@ final class Rows {
                 seq = rows.getInt(1);
             }
         }
+        return insertAt(c, m, seq);
+    }
+
+    /**
+     * Puts an answer right after its question, moving what others saved meanwhile (another
+     * process's question, say) one place down, so that a question and its answer always sit
+     * together. Appends at the end when the question is gone. The caller holds the write lock.
+     */
+    static long insertAfter(Connection c, StoredMessage m, long questionId) throws SQLException {
+        Integer question = null;
+        try (PreparedStatement find = c.prepareStatement("SELECT seq FROM messages WHERE id = ? AND conversation_id = ?")) {
+            find.setLong(1, questionId);
+            find.setLong(2, m.conversationId());
+            try (ResultSet rows = find.executeQuery()) {
+                if (rows.next()) {
+                    question = rows.getInt(1);
+                }
+            }
+        }
+        if (question == null) {
+            return insertMessage(c, m);
+        }
+        // Through negative numbers: (conversation_id, seq) is unique at every step of an UPDATE.
+        try (PreparedStatement away = c.prepareStatement(
+                "UPDATE messages SET seq = -(seq + 1) WHERE conversation_id = ? AND seq > ?");
+             PreparedStatement back = c.prepareStatement(
+                "UPDATE messages SET seq = -seq WHERE conversation_id = ? AND seq < 0")) {
+            away.setLong(1, m.conversationId());
+            away.setInt(2, question);
+            away.executeUpdate();
+            back.setLong(1, m.conversationId());
+            back.executeUpdate();
+        }
+        return insertAt(c, m, question + 1);
+    }
+
+    private static long insertAt(Connection c, StoredMessage m, int seq) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO messages (conversation_id, seq, role, content, reasoning, model, status,
                     finish_reason, prompt_tokens, completion_tokens, cost, created_at, updated_at, replaced)

@@ -17,6 +17,7 @@ import java.util.random.RandomGenerator;
  * clock (for Retry-After dates) and the randomness (for jitter) are given, nothing sleeps.
  */
 public final class RetryPolicy {
+    private static final Duration A_DAY = Duration.ofDays(1);
     private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private final RetrySettings settings;
@@ -58,13 +59,20 @@ public final class RetryPolicy {
         if (asked.isPresent()) {
             Duration wait = asked.get();
             if (wait.compareTo(settings.maxRetryAfter()) > 0) {
-                return new Decision.GiveUp(failure.describe() + "; the server asks to wait " + Waits.human(wait)
-                        + " (until " + WALL_CLOCK.format(clock.instant().plus(wait).atZone(clock.getZone()))
-                        + "); try again then");
+                return new Decision.GiveUp(failure.describe() + "; " + tooLong(wait));
             }
             return new Decision.Retry(wait, failure.describe());
         }
         return new Decision.Retry(backoff(retry), failure.describe());
+    }
+
+    private String tooLong(Duration wait) {
+        if (wait.compareTo(A_DAY) > 0) {
+            // A typo or a ban, "until" some date months or millennia away tells nobody anything.
+            return "the server asks to wait more than a day; try again later";
+        }
+        return "the server asks to wait " + Waits.human(wait)
+                + " (until " + WALL_CLOCK.format(clock.instant().plus(wait).atZone(clock.getZone())) + "); try again then";
     }
 
     /**

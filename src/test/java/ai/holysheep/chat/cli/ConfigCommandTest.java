@@ -55,7 +55,7 @@ class ConfigCommandTest {
     }
 
     @Test
-    void showGivesEachSettingWithItsSourceAndTheKeyMasked() throws Exception {
+    void showGivesEachSettingWithItsSourceAndTheKeysSourceNeverTheKey() throws Exception {
         Files.createDirectories(xdgConfig().getParent());
         Files.writeString(xdgConfig(), "model = \"deepseek-v3.2\"\nproxy = \"http://me:hunter2@proxy.corp:3128\"\n");
         CliRun.Result r = user().env("HOLYSHEEP_API_KEY", KEY).run("config", "show", "--base-url", "http://127.0.0.1:9/v1");
@@ -64,7 +64,7 @@ class ConfigCommandTest {
         assertTrue(out.contains("config    " + xdgConfig()), out);
         assertTrue(out.contains("base_url  http://127.0.0.1:9/v1  (flag)"), out);
         assertTrue(out.contains("model     deepseek-v3.2  (file)"), out);
-        assertTrue(out.contains("api_key   sk-…9c3f  (env)"), out);
+        assertTrue(out.contains("api_key   from HOLYSHEEP_API_KEY, sent only to http://127.0.0.1:9/v1\n"), out);
         assertTrue(out.contains("proxy     http://me:****@proxy.corp:3128  (file)"), out);
         assertFalse(r.all().contains(KEY), "the key never shows");
         assertFalse(r.all().contains("hunter2"), "nor the proxy's password");
@@ -76,7 +76,7 @@ class ConfigCommandTest {
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stdout().contains("does not exist"), r.stdout());
         assertTrue(r.stdout().contains("base_url  https://api.holysheep.ai/v1  (default)"), r.stdout());
-        assertTrue(r.stdout().contains("api_key   (none)"), r.stdout());
+        assertTrue(r.stdout().contains("api_key   (none) for https://api.holysheep.ai/v1\n"), r.stdout());
         assertTrue(r.stdout().contains("proxy     (direct)"), r.stdout());
     }
 
@@ -114,6 +114,33 @@ class ConfigCommandTest {
         Files.setPosixFilePermissions(xdgConfig(), PosixFilePermissions.fromString("rw-r--r--"));
         CliRun.Result r = user().run("config", "show");
         assertEquals("", r.stderr());
-        assertTrue(r.stdout().contains("api_key   sk-…3456  (key-command)"), r.stdout());
+        assertTrue(r.stdout().contains("api_key   from api_key_cmd, sent only to https://api.holysheep.ai/v1\n"), r.stdout());
+    }
+
+    @Test
+    void showSaysWhichKeyEachGatewayGetsWithoutRunningAnyKeyCommand() throws Exception {
+        Path marker = home.resolve("key-command-ran");
+        Files.createDirectories(xdgConfig().getParent());
+        Files.writeString(xdgConfig(), "profile = \"openai\"\n"
+                + "[profiles.openai]\nbase_url = \"https://api.openai.com/v1\"\napi_key_cmd = \"touch " + marker + "; echo sk-x\"\n"
+                + "[profiles.local]\nbase_url = \"http://127.0.0.1:8080/v1\"\n"
+                + "[profiles.fast]\nmodel = \"m\"\napi_key = \"" + KEY + "\"\n");
+        Files.setPosixFilePermissions(xdgConfig(), PosixFilePermissions.fromString("rw-------"));
+        CliRun.Result r = user().env("HOLYSHEEP_API_KEY", KEY).run("config", "show");
+        assertEquals(0, r.exitCode(), r.stderr());
+        String out = r.stdout();
+        assertTrue(out.contains("api_key   from profiles.openai.api_key_cmd, sent only to https://api.openai.com/v1\n"), out);
+        assertTrue(out.contains("keys      no profile      https://api.holysheep.ai/v1  key from HOLYSHEEP_API_KEY\n"
+                + "          profile openai  https://api.openai.com/v1    key from profiles.openai.api_key_cmd\n"
+                + "          profile local   http://127.0.0.1:8080/v1     no key\n"
+                + "          profile fast    https://api.holysheep.ai/v1  key from profiles.fast.api_key\n"), out);
+        assertFalse(r.all().contains(KEY) || r.all().contains("…9c3f"), "neither the key nor a part of it");
+        assertFalse(Files.exists(marker), "showing where a key comes from does not run its command");
+
+        // The environment's URL beats the file's profile: it gets the environment's key, not the profile's.
+        CliRun.Result overridden = user().env("HOLYSHEEP_API_KEY", KEY).env("HOLYSHEEP_BASE_URL", "http://127.0.0.1:9/v1")
+                .run("config", "show");
+        assertTrue(overridden.stdout().contains("api_key   from HOLYSHEEP_API_KEY, sent only to http://127.0.0.1:9/v1\n"),
+                overridden.stdout());
     }
 }

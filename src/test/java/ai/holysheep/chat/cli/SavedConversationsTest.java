@@ -196,4 +196,21 @@ class SavedConversationsTest {
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stdout().contains("listed question"), r.stdout());
     }
+
+    @Test
+    void aHistoryFileInANewDirectoryIsPrivateAndMakingTheDirectoryIsToldOnce() throws Exception {
+        Path file = dir.resolve("typo/nested/work.db");
+        CliRun run = new CliRun().env("HOLYSHEEP_BASE_URL", gateway.baseUrl());
+        CliRun.Result first = run.run("--history-db", file.toString(), "hello");
+        assertEquals(0, first.exitCode(), first.stderr());
+        assertEquals("holysheep-chat: created directory " + file.getParent()
+                + " (readable by you alone) for the history database\n", first.stderr());
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file.getParent())));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)));
+        CliRun.Result second = run.run("--history-db", file.toString(), "-c", "again");
+        assertEquals(0, second.exitCode(), second.stderr());
+        assertEquals("", second.stderr());
+    }
 }

@@ -47,6 +47,23 @@ class OpeningTest {
     }
 
     @Test
+    void aFileItCreatesIsPrivateWithItsWalFilesAndAnExistingOneKeepsItsPermissions() throws Exception {
+        Path file = dir.resolve("history.db");
+        try (ConversationStore store = ConversationStore.open(file)) {
+            store.appendUserMessage(store.createConversation("t", null, null).id(), "private", null);
+            for (Path each : List.of(file, dir.resolve("history.db-wal"), dir.resolve("history.db-shm"))) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(each)), each.toString());
+            }
+        }
+        Path shared = dir.resolve("shared.db");
+        Files.setPosixFilePermissions(Files.createFile(shared), PosixFilePermissions.fromString("rw-rw----"));
+        try (ConversationStore store = ConversationStore.open(shared)) {
+            assertTrue(store.listConversations(1).isEmpty());
+        }
+        assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)));
+    }
+
+    @Test
     void reopeningKeepsDataAndRunsNoStepTwice() {
         Path file = dir.resolve("history.db");
         try (ConversationStore store = ConversationStore.open(file)) {

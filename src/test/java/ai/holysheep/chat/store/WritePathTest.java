@@ -86,6 +86,26 @@ class WritePathTest {
     }
 
     @Test
+    void anAnswerGoesRightAfterItsQuestionWhateverAnotherProcessSavedMeanwhile() throws Exception {
+        try (ConversationStore other = ConversationStore.open(file, clock)) {
+            StoredMessage mine = store.appendUserMessage(conversation, "mine?", "gpt-4.1");
+            StoredMessage theirs = other.appendUserMessage(conversation, "theirs?", "gpt-4.1");
+            AssistantDraft theirAnswer = other.startAnswer(theirs, "gpt-4.1");
+            theirAnswer.append("their ");
+            theirAnswer.flush();
+            AssistantDraft myAnswer = store.startAnswer(mine, "gpt-4.1");
+            myAnswer.append("my answer");
+            myAnswer.finish(MessageStatus.COMPLETE, "stop", null, null, null);
+            // Their row moved down one place; they go on writing into it.
+            theirAnswer.append("answer");
+            theirAnswer.finish(MessageStatus.COMPLETE, "stop", null, null, null);
+        }
+        assertEquals(List.of("user|mine?|complete", "assistant|my answer|complete", "user|theirs?|complete",
+                "assistant|their answer|complete"), rowsSeenByAnotherConnection());
+        assertEquals(List.of(1, 2, 3, 4), store.messages(conversation).stream().map(StoredMessage::seq).toList());
+    }
+
+    @Test
     void aRestartedStreamAndTheFinishRewriteTheSameRow() throws Exception {
         store.appendUserMessage(conversation, "Count to three", "gpt-4.1");
         AssistantDraft draft = store.startAssistant(conversation, "gpt-4.1");

@@ -155,8 +155,11 @@ class RetryPolicyTest {
         RetryPolicy.Decision.GiveUp up = assertInstanceOf(RetryPolicy.Decision.GiveUp.class, d);
         assertEquals("HTTP 429: Rate limit reached; the server asks to wait 120s (until 14:32:05); try again then",
                 up.message());
-        RetryPolicy.Decision huge = policy(0.5).decide(http(429, "99999999999999999999", null), 1);
-        assertInstanceOf(RetryPolicy.Decision.GiveUp.class, huge);
+        for (String huge : new String[] {"99999999999999999999999", "1e400", "Infinity", "86401"}) {
+            RetryPolicy.Decision d2 = policy(0.5).decide(http(503, huge, null), 1);
+            assertEquals("HTTP 503: Rate limit reached; the server asks to wait more than a day; try again later",
+                    assertInstanceOf(RetryPolicy.Decision.GiveUp.class, d2).message(), huge);
+        }
         assertEquals(Duration.ofSeconds(60), delay(policy(0.5).decide(http(429, "60", null), 1)));
     }
 
