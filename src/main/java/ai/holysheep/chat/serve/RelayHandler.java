@@ -193,10 +193,7 @@ final class RelayHandler extends Handler.Abstract {
     private void account(TeamMember member, String model, Instant started, long startNanos, RelayedTurn.Outcome o) {
         TokenUsage tokens = o.tokens() == null ? new TokenUsage(0, 0, 0) : o.tokens();
         TokenUsage wasted = o.wasted() == null ? new TokenUsage(0, 0, 0) : o.wasted();
-        double cost = Optional.ofNullable(upstream.prices().get(model))
-                .map(p -> p.cost(tokens.promptTokens() + wasted.promptTokens(),
-                        tokens.completionTokens() + wasted.completionTokens()))
-                .orElse(0.0);
+        double cost = upstream.cost(model, tokens, wasted);
         store.record(new RelayedRequest(member.name(), model, started, o.status(), o.outcome(),
                 tokens.promptTokens(), tokens.completionTokens(), wasted.totalTokens(), cost,
                 Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), o.retries(), o.resumes()));

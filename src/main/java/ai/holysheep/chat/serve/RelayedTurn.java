@@ -97,6 +97,7 @@ final class RelayedTurn {
                 lastWrite = System.nanoTime();
                 continue;
             }
+            progress.note(event, stats);
             String text = null;
             if (event instanceof StreamEvent.Delta delta) {
                 text = frames.content(delta.text());
@@ -104,16 +105,10 @@ final class RelayedTurn {
             } else if (event instanceof StreamEvent.Reasoning reasoning) {
                 text = frames.reasoning(reasoning.text());
                 stats.chunks.incrementAndGet();
-            } else if (event instanceof StreamEvent.Usage usage) {
-                progress.usage = usage;
             } else if (event instanceof StreamEvent.Retrying retrying) {
-                progress.retries++;
-                stats.retries.incrementAndGet();
                 text = Frames.comment(String.format(java.util.Locale.ROOT, "upstream retry %d/%d in %.1fs",
                         retrying.attempt(), retrying.max(), retrying.delay().toMillis() / 1000.0));
             } else if (event instanceof StreamEvent.Resumed resumed) {
-                progress.resumes++;
-                stats.resumes.incrementAndGet();
                 if (resumed.diverged()) {
                     // What the member already has cannot be taken back, and a restarted answer that
                     // did not repeat it cannot be joined to it: end rather than send two answers.
@@ -133,11 +128,8 @@ final class RelayedTurn {
                 end.append(Frames.done());
                 member.write(end.toString());
                 return progress.outcome(200, "done");
-            } else if (event instanceof StreamEvent.Failed failed) {
-                return failure(member, progress, failed.kind(), failed.message(), false);
-            } else if (event instanceof StreamEvent.GaveUp gaveUp) {
-                return failure(member, progress, FailureKind.UNAVAILABLE,
-                        "upstream failed " + gaveUp.attempts() + " times: " + gaveUp.lastError(), true);
+            } else if (event instanceof StreamEvent.Failed || event instanceof StreamEvent.GaveUp) {
+                return failure(member, progress, event);
             } else if (event instanceof StreamEvent.Cancelled) {
                 if (stopping) {
                     open(member);
@@ -164,18 +156,12 @@ final class RelayedTurn {
         StringBuilder reasoning = new StringBuilder();
         while (true) {
             StreamEvent event = events.take();
+            progress.note(event, stats);
             if (event instanceof StreamEvent.Delta delta) {
                 content.append(delta.text());
             } else if (event instanceof StreamEvent.Reasoning r) {
                 reasoning.append(r.text());
-            } else if (event instanceof StreamEvent.Usage usage) {
-                progress.usage = usage;
-            } else if (event instanceof StreamEvent.Retrying) {
-                progress.retries++;
-                stats.retries.incrementAndGet();
             } else if (event instanceof StreamEvent.Resumed resumed) {
-                progress.resumes++;
-                stats.resumes.incrementAndGet();
                 if (resumed.diverged()) {
                     // Nothing has been sent yet, so a restarted answer simply replaces the old one.
                     content.setLength(resumed.keptChars());
@@ -185,11 +171,8 @@ final class RelayedTurn {
                 member.write(frames.completion(content.toString(), reasoning.toString(), done.finishReason(),
                         progress.usage == null ? null : progress.usage.tokens()));
                 return progress.outcome(200, "done");
-            } else if (event instanceof StreamEvent.Failed failed) {
-                return failure(member, progress, failed.kind(), failed.message(), false);
-            } else if (event instanceof StreamEvent.GaveUp gaveUp) {
-                return failure(member, progress, FailureKind.UNAVAILABLE,
-                        "upstream failed " + gaveUp.attempts() + " times: " + gaveUp.lastError(), true);
+            } else if (event instanceof StreamEvent.Failed || event instanceof StreamEvent.GaveUp) {
+                return failure(member, progress, event);
             } else if (event instanceof StreamEvent.Cancelled) {
                 if (stopping) {
                     member.begin(503, "application/json", 0);
@@ -205,8 +188,12 @@ final class RelayedTurn {
      * A failure before anything was sent gets a proper HTTP status, as upstream would have given;
      * after the stream began, an error event in the OpenAI shape, and the stream ends cleanly.
      */
-    private Outcome failure(MemberOutput member, Progress progress, FailureKind kind, String message, boolean gaveUp)
-            throws IOException {
+    private Outcome failure(MemberOutput member, Progress progress, StreamEvent event) throws IOException {
+        boolean gaveUp = event instanceof StreamEvent.GaveUp;
+        FailureKind kind = event instanceof StreamEvent.Failed f ? f.kind() : FailureKind.UNAVAILABLE;
+        String message = event instanceof StreamEvent.Failed f ? f.message()
+                : "upstream failed " + ((StreamEvent.GaveUp) event).attempts() + " times: "
+                        + ((StreamEvent.GaveUp) event).lastError();
         String type = kind == FailureKind.REJECTED ? "invalid_request_error" : "server_error";
         String told = kind == FailureKind.AUTH ? "the gateway refused the relay's own key: " + message : message;
         if (member.begun()) {
@@ -234,6 +221,19 @@ final class RelayedTurn {
         StreamEvent.Usage usage;
         int retries;
         int resumes;
+
+        /** Counts what the accounts and the stats keep, whatever the member is sent. */
+        void note(StreamEvent event, RelayStats stats) {
+            if (event instanceof StreamEvent.Usage u) {
+                usage = u;
+            } else if (event instanceof StreamEvent.Retrying) {
+                retries++;
+                stats.retries.incrementAndGet();
+            } else if (event instanceof StreamEvent.Resumed) {
+                resumes++;
+                stats.resumes.incrementAndGet();
+            }
+        }
 
         Outcome outcome(int status, String how) {
             return new Outcome(status, how, usage == null ? null : usage.tokens(), usage == null ? null : usage.wasted(),

@@ -265,10 +265,7 @@ final class RoomHub {
         }
         TokenUsage tokens = usage == null ? new TokenUsage(0, 0, 0) : usage.tokens();
         TokenUsage wasted = usage == null ? new TokenUsage(0, 0, 0) : usage.wasted();
-        double cost = Optional.ofNullable(upstream.prices().get(message.author()))
-                .map(p -> p.cost(tokens.promptTokens() + wasted.promptTokens(),
-                        tokens.completionTokens() + wasted.completionTokens()))
-                .orElse(0.0);
+        double cost = upstream.cost(message.author(), tokens, wasted);
         store.record(new RelayedRequest(askedBy, message.author(), Instant.now(), 200,
                 status.equals(RoomMessage.COMPLETE) ? "done" : status, tokens.promptTokens(), tokens.completionTokens(),
                 wasted.totalTokens(), cost, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), retries, resumes));

@@ -1,6 +1,7 @@
 package ai.holysheep.chat.serve;
 
 import ai.holysheep.chat.api.GatewayClient;
+import ai.holysheep.chat.api.TokenUsage;
 import ai.holysheep.chat.config.Price;
 import ai.holysheep.chat.config.RetrySettings;
 import java.util.List;
@@ -19,5 +20,12 @@ public record Upstream(GatewayClient client, RetrySettings retry, Map<String, Pr
     public Upstream {
         prices = Map.copyOf(prices);
         models = List.copyOf(models);
+    }
+
+    /** What an answer cost in dollars: its own tokens and those its broken attempts wasted; 0 when unpriced. */
+    double cost(String model, TokenUsage tokens, TokenUsage wasted) {
+        Price price = prices.get(model);
+        return price == null ? 0 : price.cost(tokens.promptTokens() + wasted.promptTokens(),
+                tokens.completionTokens() + wasted.completionTokens());
     }
 }
