@@ -54,11 +54,13 @@ public final class RelayServer implements AutoCloseable {
      */
     public static RelayServer start(Upstream upstream, ServeLimits limits, TeamStore store, Clock clock,
                                     Consumer<String> statsLine) throws IOException {
-        return start(upstream, limits, store, clock, statsLine, RoomHub.Heartbeat.DEFAULT);
+        return start(upstream, limits, store, clock, statsLine, RoomHub.Heartbeat.DEFAULT, Duration.ofMinutes(1));
     }
 
+    /** With the heartbeat and the stats line's pace given, for tests that cannot wait minutes. */
     static RelayServer start(Upstream upstream, ServeLimits limits, TeamStore store, Clock clock,
-                             Consumer<String> statsLine, RoomHub.Heartbeat heartbeat) throws IOException {
+                             Consumer<String> statsLine, RoomHub.Heartbeat heartbeat, Duration statsEvery)
+            throws IOException {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
         threads.setName("relay");
         threads.setDaemon(true);
@@ -95,7 +97,8 @@ public final class RelayServer implements AutoCloseable {
             return t;
         });
         ticker.scheduleAtFixedRate(() -> statsLine.accept(stats.snapshot(
-                connector.getConnectedEndPoints().size()).line()), 1, 1, TimeUnit.MINUTES);
+                connector.getConnectedEndPoints().size()).line()), statsEvery.toMillis(), statsEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
         return new RelayServer(server, connector, handler, rooms, store, ticker);
     }
 

@@ -35,6 +35,8 @@ import okhttp3.OkHttpClient;
 final class RelayRig implements AutoCloseable {
     static final String KEY = "sk-relay-upstream-key-0123456789";
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The stats line's pace in tests: a minute in a real server. */
+    static final Duration STATS_EVERY = Duration.ofMillis(200);
 
     final SimGateway sim;
     final OkHttpClient http;
@@ -58,7 +60,7 @@ final class RelayRig implements AutoCloseable {
         Upstream upstream = new Upstream(new GatewayClient(http, this.sim.baseUrl(), new Secret(KEY)), retry,
                 Map.of("gpt-4.1", new Price(2, 8)), "gpt-4.1", List.of("gpt-4.1", "deepseek-v3.2"));
         this.relay = RelayServer.start(upstream, limits.withAddress("127.0.0.1", 0), store, clock, statsLines::add,
-                heartbeat);
+                heartbeat, STATS_EVERY);
     }
 
     static RelayRig start(Path dir, SimOptions sim) throws IOException {

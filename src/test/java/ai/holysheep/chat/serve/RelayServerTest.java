@@ -186,6 +186,13 @@ class RelayServerTest {
             assertEquals("gpt-4.1", all.get("data").get(0).get("model").asText());
             assertEquals(3, all.get("data").get(0).get("requests").asInt(), "an admin sees everyone's");
             assertEquals(400, rig.get(rig.api("/api/usage?by=colour"), admin).statusCode());
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            while (rig.statsLines.stream().noneMatch(l -> l.contains("3 requests")) && System.nanoTime() < deadline) {
+                Thread.sleep(20); // polling for the next stats line, not timing anything
+            }
+            assertTrue(rig.statsLines.stream().anyMatch(l -> l.matches("serve: \\d+ connections, \\d+ active streams,"
+                    + " 3 requests, \\d+ chunks \\(\\d+ bytes\\) relayed, \\d+ upstream retries, 1 resumes")),
+                    "a stats line at the set pace: " + rig.statsLines);
             JsonNode stats = RelayRig.JSON.readTree(rig.get(rig.api("/api/stats"), alice).body());
             assertEquals(3, stats.get("requests").asInt());
             assertEquals(1, stats.get("resumes").asInt());
