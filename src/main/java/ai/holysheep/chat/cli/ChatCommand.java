@@ -41,6 +41,7 @@ import picocli.CommandLine.Parameters;
             "  git diff | holysheep-chat \"write a commit message\"",
             "  holysheep-chat --format json \"hi\" | jq -r 'select(.type==\"delta\").text'",
             "  holysheep-chat -p local \"hello\"          (a profile from the config file)",
+            "  holysheep-chat -r shell \"undo my last commit\"   (a role: see holysheep-chat roles)",
             "  holysheep-chat -- models                  (a prompt that looks like a command)",
             "  holysheep-chat config init && holysheep-chat doctor",
             "",
@@ -79,6 +80,10 @@ public class ChatCommand implements Callable<Integer> {
     @Option(names = {"-s", "--system"}, paramLabel = "TEXT", description = "System prompt for this request.")
     String system;
 
+    @Option(names = {"-r", "--role"}, paramLabel = "NAME",
+            description = "Answer in a role: its system prompt, and its model and temperature if it names them (see: holysheep-chat roles).")
+    String role;
+
     @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature (0–2).")
     Double temperature;
 
@@ -112,7 +117,7 @@ public class ChatCommand implements Callable<Integer> {
 
     Settings settings() {
         return new ConfigLoader(io.env(), io::warn).load(connection.overrides(system, temperature, maxTokens)
-                .withRetry(retry.overrides()));
+                .withRetry(retry.overrides()).withRole(role));
     }
 
     /** The --verbose log, disabled without it. */

@@ -1,6 +1,7 @@
 package ai.holysheep.chat.tui;
 
 import ai.holysheep.chat.api.ChatRequest;
+import ai.holysheep.chat.config.AssistantRole;
 import ai.holysheep.chat.config.Settings;
 import ai.holysheep.chat.render.TerminalSanitizer;
 import ai.holysheep.chat.session.ChatSession;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -39,6 +41,7 @@ public final class ChatScreen {
     private final Duration frameInterval;
     private final Executor background;
     final Clipboard clipboard;
+    private final Map<String, AssistantRole> roles;
 
     private final BlockingQueue<UiEvent> events = new LinkedBlockingQueue<>();
     private final Canvas canvas;
@@ -71,6 +74,7 @@ public final class ChatScreen {
         this.frameInterval = frameInterval;
         this.background = background;
         this.clipboard = clipboard;
+        this.roles = settings.roles();
         this.canvas = new Canvas(screen);
         this.status = new StatusBar(settings.retry().idleTimeout());
         this.turns = new ActiveTurn(session, backend, pane, status, clock, events::add);
@@ -234,6 +238,28 @@ public final class ChatScreen {
         status.model(session.model());
         note("Model: " + session.model() + " from the next request on.", false);
         models.checkListed(session.model());
+    }
+
+    /** {@code /role NAME}: the role's prompt (and model, temperature) from the next request on. */
+    void useRole(String name) {
+        AssistantRole role = roles.get(name);
+        if (role == null) {
+            note("No role " + TerminalSanitizer.clean(name) + "; known: " + String.join(", ", roles.keySet()) + ".", true);
+            return;
+        }
+        String before = session.model();
+        session.useRole(role);
+        status.model(session.model());
+        note("Role " + role.name() + " from the next request on"
+                + (session.model().equals(before) ? "." : ", with " + session.model() + "."), false);
+        if (!session.model().equals(before)) {
+            models.checkListed(session.model());
+        }
+    }
+
+    /** {@code /role} alone: what there is to pick. */
+    void listRoles() {
+        note("Roles: " + String.join(", ", roles.keySet()) + ". /role NAME picks one; /system TEXT sets a prompt of your own.", false);
     }
 
     void openPicker() {

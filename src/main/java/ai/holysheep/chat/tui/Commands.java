@@ -17,6 +17,7 @@ final class Commands {
             "  /history       saved conversations: type to filter, Enter continues one (also F3)",
             "  /title TEXT    rename the current conversation",
             "  /system TEXT   set the system prompt (no text: remove it)",
+            "  /role NAME     answer in a role: its system prompt, model, temperature (no name: list them)",
             "  /retry         ask the last question again",
             "  /copy          copy the last answer to the clipboard",
             "  /help          this help",
@@ -59,6 +60,13 @@ final class Commands {
                     ui.openPicker();
                 } else {
                     ui.switchModel(arg);
+                }
+            }
+            case "role", "roles" -> {
+                if (arg.isEmpty()) {
+                    ui.listRoles();
+                } else {
+                    ui.useRole(arg);
                 }
             }
             case "system" -> {
