@@ -3,6 +3,7 @@ package ai.holysheep.chat.tui;
 import ai.holysheep.chat.api.ChatRequest;
 import ai.holysheep.chat.config.AssistantRole;
 import ai.holysheep.chat.config.Settings;
+import ai.holysheep.chat.render.CodeBlocks;
 import ai.holysheep.chat.render.TerminalSanitizer;
 import ai.holysheep.chat.session.ChatSession;
 import com.googlecode.lanterna.TerminalPosition;
@@ -272,10 +273,33 @@ public final class ChatScreen {
             note("No answer to copy yet.", true);
             return;
         }
+        copy(text, "the last answer");
+    }
+
+    /** {@code /copy N}: the Nth code block of the last answer (from 1, in the order shown). */
+    void copyCodeBlock(int n) {
+        String text = lastAnswerText();
+        if (text == null || text.isEmpty()) {
+            note("No answer to copy yet.", true);
+            return;
+        }
+        List<String> blocks = CodeBlocks.of(text);
+        if (n < 1 || n > blocks.size()) {
+            note(switch (blocks.size()) {
+                case 0 -> "The last answer has no code block; /copy alone copies all of it.";
+                case 1 -> "The last answer has one code block: /copy 1.";
+                default -> "The last answer has " + blocks.size() + " code blocks: /copy 1 to /copy " + blocks.size() + ".";
+            }, true);
+            return;
+        }
+        copy(blocks.get(n - 1), "code block " + n);
+    }
+
+    private void copy(String text, String what) {
         // On this thread: OSC 52 goes to the terminal and must not land in the middle of a frame.
         try {
             String how = clipboard.copy(text);
-            note("Copied the last answer (" + text.length() + " characters) via " + how + ".", false);
+            note("Copied " + what + " (" + text.length() + " characters) via " + how + ".", false);
         } catch (IOException | RuntimeException e) {
             note("Could not copy: " + e.getMessage(), true);
         }
