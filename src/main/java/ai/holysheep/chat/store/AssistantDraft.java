@@ -26,6 +26,7 @@ public final class AssistantDraft {
     private boolean saved;
     private boolean changed;
     private boolean finished;
+    private Integer wastedTokens;
     /** The row's id once inserted; read and written only on the writer thread. */
     private long rowId = -1;
     private volatile StoreException failure;
@@ -57,6 +58,15 @@ public final class AssistantDraft {
         content.append(fullText);
         changed = true;
         save(MessageStatus.PARTIAL, null, null, null, null);
+    }
+
+    /**
+     * Of the tokens {@link #finish} will save, how many were spent on attempts that broke (the
+     * usage report's "wasted"); saved with the outcome.
+     */
+    public synchronized void wastedTokens(int tokens) {
+        ensureNotFinished();
+        wastedTokens = tokens;
     }
 
     /** Saves anything not yet saved and waits until it is committed. */
@@ -117,6 +127,7 @@ public final class AssistantDraft {
         StoredMessage snapshot = new StoredMessage(0, conversationId, 0, Role.ASSISTANT, content.toString(),
                 reasoning.length() == 0 ? null : reasoning.toString(), model, status, finishReason,
                 promptTokens, completionTokens, cost, createdAt, now);
+        Integer wasted = status == MessageStatus.PARTIAL ? null : wastedTokens;
         saved = true;
         changed = false;
         lastSaveMillis = now.toEpochMilli();
@@ -127,6 +138,9 @@ public final class AssistantDraft {
                 rowId = Rows.insertMessage(tx, snapshot);
             } else {
                 Rows.updateMessage(tx, rowId, snapshot);
+            }
+            if (wasted != null) {
+                Rows.setWastedTokens(tx, rowId, wasted);
             }
             Rows.touchConversation(tx, conversationId, now, null);
             // Every save writes the whole text, so one that succeeds heals any earlier failure.
