@@ -6,6 +6,7 @@ import ai.holysheep.chat.api.RequestLog;
 import ai.holysheep.chat.config.ConfigLoader;
 import ai.holysheep.chat.config.RequestDefaults;
 import ai.holysheep.chat.config.Settings;
+import ai.holysheep.chat.render.CodePrinter;
 import ai.holysheep.chat.session.ChatSession;
 import ai.holysheep.chat.stream.Scheduler;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Parameters;
             "  git diff | holysheep-chat \"write a commit message\"",
             "  holysheep-chat --format json \"hi\" | jq -r 'select(.type==\"delta\").text'",
             "  holysheep-chat -p local \"hello\"          (a profile from the config file)",
+            "  holysheep-chat -r shell \"undo my last commit\"   (a role: see holysheep-chat roles)",
             "  holysheep-chat -- models                  (a prompt that looks like a command)",
             "  holysheep-chat config init && holysheep-chat doctor",
             "",
@@ -80,6 +82,10 @@ public class ChatCommand implements Callable<Integer> {
     @Option(names = {"-s", "--system"}, paramLabel = "TEXT", description = "System prompt for this request.")
     String system;
 
+    @Option(names = {"-r", "--role"}, paramLabel = "NAME",
+            description = "Answer in a role: its system prompt, and its model and temperature if it names them (see: holysheep-chat roles).")
+    String role;
+
     @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature (0–2).")
     Double temperature;
 
@@ -95,6 +101,9 @@ public class ChatCommand implements Callable<Integer> {
 
     @Option(names = "--raw", description = "Write the answer's markdown as the model sent it, without rendering it (the default when stdout is not a terminal).")
     boolean raw;
+
+    @Option(names = "--code", description = "Print only the code blocks of the answer, plain (for a file or a shell), once it has all arrived.")
+    boolean code;
 
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
             description = "Colour: auto (on a terminal, unless NO_COLOR is set), always or never. Default: ${DEFAULT-VALUE}.")
@@ -113,7 +122,7 @@ public class ChatCommand implements Callable<Integer> {
 
     Settings settings() {
         return new ConfigLoader(io.env(), io::warn).load(connection.overrides(system, temperature, maxTokens)
-                .withRetry(retry.overrides()));
+                .withRetry(retry.overrides()).withRole(role));
     }
 
     /** The --verbose log, disabled without it. */
@@ -135,6 +144,9 @@ public class ChatCommand implements Callable<Integer> {
         if (maxTokens != null && maxTokens < 1) {
             throw new CliException(ExitCode.USAGE, "--max-tokens must be at least 1");
         }
+        if (code && format == Format.json) {
+            throw new CliException(ExitCode.USAGE, "--code prints plain code; it cannot be used with --format json");
+        }
         if (prompt.isEmpty() && io.stdinIsTerminal()) {
             // Checked before lanterna starts: without a terminal on both ends it would wait about
             // ten seconds for size reports and then read keys from a pipe.
@@ -154,11 +166,16 @@ public class ChatCommand implements Callable<Integer> {
             ChatRequest request = session.beginTurn(message);
             TurnOutput output = format == Format.json
                     ? new JsonOutput(io, settings.price(request.model()))
-                    : new TextOutput(io, () -> AnswerStyle.printer(io, raw, color),
+                    : new TextOutput(io, () -> code ? codePrinter() : AnswerStyle.printer(io, raw, color),
                             AnswerStyle.colour(color, io.stderrIsTerminal(), io.env()));
             OneShot oneShot = new OneShot(gateway.client(), LoggedOutput.wrap(output, diagnostics.requestLog(io)),
                     session.recorder(), settings.retry(), Scheduler.system());
             return noStream ? oneShot.whole(request) : oneShot.stream(request);
         }
+    }
+
+    private CodePrinter codePrinter() {
+        return new CodePrinter(io.out(), () -> io.warn("the answer held no code block, so --code printed nothing"
+                + (history.noSave ? "" : " (holysheep-chat conversations show reads it)")));
     }
 }

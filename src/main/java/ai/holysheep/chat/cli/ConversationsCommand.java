@@ -159,6 +159,12 @@ public final class ConversationsCommand implements Callable<Integer> {
 
     /** Opens the store for one command and turns its failures into one-line errors. */
     int withStore(Function<ConversationStore, Integer> work) {
+        return withStore(root, work);
+    }
+
+    /** Runs {@code work} on the history database the command line names, its problems as one-line errors. */
+    static int withStore(RootCommand root, Function<ConversationStore, Integer> work) {
+        Io io = root.io();
         Path file = root.history.database(io);
         NativeLibraryCache.use(HistoryLocation.nativeLibraryCache(io.env()));
         try (ConversationStore store = ConversationStore.open(file)) {

@@ -109,7 +109,7 @@ public final class DoctorCommand implements Callable<Integer> {
             case FILE -> "config file, api_key";
             case PROFILE -> "the profile";
             case KEY_COMMAND -> "api_key_cmd";
-            case FLAG, DEFAULT -> origin.label();
+            case FLAG, ROLE, DEFAULT -> origin.label();
         };
     }
 

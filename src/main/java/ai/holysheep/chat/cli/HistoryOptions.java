@@ -78,8 +78,9 @@ public final class HistoryOptions {
                         ? new CliException(ExitCode.USAGE, "no saved conversation to continue")
                         : unknownConversation();
             }
-            // A model chosen on the command line wins; otherwise the conversation keeps its own.
-            if (settings.origins().get("model") == Origin.FLAG) {
+            // A model chosen on the command line (or by its role) wins; otherwise the conversation keeps its own.
+            Origin model = settings.origins().get("model");
+            if (model == Origin.FLAG || model == Origin.ROLE) {
                 session.switchModel(settings.model());
             }
             if (noSave) {

@@ -10,10 +10,11 @@ import picocli.CommandLine.Command;
  * plus the subcommands. Help, shell completions and the man page are made from this model.
  */
 @Command(subcommands = {ModelsCommand.class, ConversationsCommand.class, SimGatewayCommand.class,
-    ConfigCommand.class, DoctorCommand.class, ServeCommand.class})
+    ConfigCommand.class, DoctorCommand.class, ServeCommand.class, RolesCommand.class,
+    UsageCommand.class})
 public final class RootCommand extends ChatCommand {
     private static final Map<String, Boolean> NAMES =
-            names("models", "conversations", "conv", "sim-gateway", "config", "doctor", "serve");
+            names("models", "conversations", "conv", "sim-gateway", "config", "doctor", "serve", "roles", "usage");
 
     public RootCommand(Io io) {
         super(io);

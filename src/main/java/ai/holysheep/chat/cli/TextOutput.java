@@ -85,7 +85,7 @@ final class TextOutput implements TurnOutput {
      */
     private void restartAnswer() {
         if (answerStarted) {
-            printer().finish();
+            printer().abandon();
             io.out().flush();
         }
         io.error("the connection broke and the answer was asked again; the new answer differs from the one above:");

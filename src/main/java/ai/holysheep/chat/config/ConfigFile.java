@@ -25,11 +25,13 @@ public record ConfigFile(
         Map<String, Profile> profiles,
         String proxy,
         boolean proxyLoopback,
-        ServeLimits serve) {
+        ServeLimits serve,
+        Map<String, AssistantRole> roles) {
 
     public static ConfigFile none() {
         return new ConfigFile(null, null, null, null, null, KeyCommand.DEFAULT_LIMIT, null, RequestDefaults.NONE,
-                RetrySettings.DEFAULTS, Map.of(), List.of(), Map.of(), null, false, ServeLimits.DEFAULTS);
+                RetrySettings.DEFAULTS, Map.of(), List.of(), Map.of(), null, false, ServeLimits.DEFAULTS,
+                Map.of());
     }
 
     /** Whether the file names a key, which makes its permissions matter. */

@@ -24,11 +24,12 @@ import java.util.Set;
 public final class ConfigFileReader {
     private static final Set<String> TOP = Set.of(
             "model", "base_url", "api_key", "api_key_cmd", "api_key_cmd_timeout", "profile", "models", "defaults", "retry", "prices", "profiles",
-            "proxy", "proxy_loopback", "serve");
+            "proxy", "proxy_loopback", "serve", "roles");
     private static final Set<String> DEFAULTS = Set.of("system", "temperature", "max_tokens");
     private static final Set<String> RETRY = Set.of("max_retries", "base_delay", "factor", "max_delay", "jitter",
             "idle_timeout", "connect_timeout", "max_retry_after", "resume", "max_event_size");
     private static final Set<String> PROFILE = Set.of("base_url", "api_key", "api_key_cmd", "model", "models", "prices");
+    private static final Set<String> ROLE = Set.of("system", "model", "temperature");
     private static final Set<String> PRICE = Set.of("input", "output");
     private static final Set<String> SERVE = Set.of("host", "port", "keepalive", "max_streams",
             "requests_per_minute", "max_body");
@@ -63,7 +64,8 @@ public final class ConfigFileReader {
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return new ConfigFile(path, null, null, null, null, KeyCommand.DEFAULT_LIMIT, null, RequestDefaults.NONE,
-                    RetrySettings.DEFAULTS, Map.of(), List.of(), Map.of(), null, false, ServeLimits.DEFAULTS);
+                    RetrySettings.DEFAULTS, Map.of(), List.of(), Map.of(), null, false, ServeLimits.DEFAULTS,
+                Map.of());
         }
         checkKeys(root, TOP, "");
         return new ConfigFile(
@@ -81,7 +83,8 @@ public final class ConfigFileReader {
                 profiles(root.get("profiles")),
                 string(root, "proxy", ""),
                 bool(root, "proxy_loopback", ""),
-                serve(root.get("serve")));
+                serve(root.get("serve")),
+                roles(root.get("roles")));
     }
 
     private Duration keyCommandLimit(JsonNode root) {
@@ -207,6 +210,35 @@ public final class ConfigFileReader {
             out.put(e.getKey(), new Profile(e.getKey(), string(p, "base_url", prefix), string(p, "api_key", prefix),
                     string(p, "api_key_cmd", prefix), string(p, "model", prefix), stringList(p, "models", prefix),
                     prices(p.get("prices"), prefix + "prices")));
+        }
+        return out;
+    }
+
+    private Map<String, AssistantRole> roles(JsonNode node) {
+        if (node == null) {
+            return Map.of();
+        }
+        table(node, "roles");
+        Map<String, AssistantRole> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = "roles." + quoteKey(e.getKey());
+            JsonNode r = e.getValue();
+            table(r, name);
+            checkKeys(r, ROLE, name + ".");
+            String system = string(r, "system", name + ".");
+            if (system == null || system.isBlank()) {
+                throw problem(name + ".system is needed: the role's instructions to the model");
+            }
+            String model = string(r, "model", name + ".");
+            if (model != null && model.isBlank()) {
+                throw problem(name + ".model must not be empty");
+            }
+            Double temperature = number(r, "temperature", name + ".");
+            if (temperature != null && !RequestDefaults.validTemperature(temperature)) {
+                throw problem(name + ".temperature must be between 0 and 2, not " + temperature);
+            }
+            out.put(e.getKey(), new AssistantRole(e.getKey(), system, model, temperature, false));
         }
         return out;
     }

@@ -3,6 +3,7 @@ package ai.holysheep.chat.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,6 +23,8 @@ import java.util.stream.Stream;
 public final class ConfigLoader {
     public static final String DEFAULT_BASE_URL = "https://api.holysheep.ai/v1";
     public static final String DEFAULT_MODEL = "gpt-4.1";
+    /** In place of a role when none is picked: it changes nothing. */
+    private static final AssistantRole NO_ROLE = new AssistantRole("", null, null, null, true);
 
     /**
      * HolySheep's prices, in $ per million tokens, input then output; used only for HolySheep's
@@ -101,6 +104,9 @@ public final class ConfigLoader {
         if (active != null) {
             origins.put("profile", flagProfile != null ? Origin.FLAG : Origin.FILE);
         }
+        Map<String, AssistantRole> roles = Roles.merged(file.roles());
+        // Picked on the command line, so a role counts as a flag, below the flags that say the same thing.
+        AssistantRole role = flags.role() == null ? NO_ROLE : role(roles, flags.role());
 
         String baseUrl = pick(origins, "base_url",
                 flags.baseUrl(), Origin.FLAG,
@@ -111,6 +117,7 @@ public final class ConfigLoader {
                 DEFAULT_BASE_URL, Origin.DEFAULT);
         String model = pick(origins, "model",
                 flags.model(), Origin.FLAG,
+                role.model(), Origin.ROLE,
                 flagProfile == null ? null : flagProfile.model(), Origin.PROFILE,
                 env("HOLYSHEEP_MODEL"), Origin.ENV,
                 fileProfile == null ? null : fileProfile.model(), Origin.PROFILE,
@@ -125,8 +132,8 @@ public final class ConfigLoader {
 
         RequestDefaults fileRequest = file.request();
         RequestDefaults request = new RequestDefaults(
-                flags.system() != null ? flags.system() : fileRequest.system(),
-                flags.temperature() != null ? flags.temperature() : fileRequest.temperature(),
+                first(flags.system(), role.system(), fileRequest.system()),
+                first(flags.temperature(), role.temperature(), fileRequest.temperature()),
                 flags.maxTokens() != null ? flags.maxTokens() : fileRequest.maxTokens());
 
         Map<String, Price> prices = new HashMap<>();
@@ -153,7 +160,27 @@ public final class ConfigLoader {
         return new Settings(baseUrl, key, keySource == null ? null : keySource.setting(), model,
                 active == null ? null : active.name(), request, flags.retry().applyTo(file.retry()),
                 Map.copyOf(prices), List.copyOf(models), file.path(), Map.copyOf(origins), unconfigured,
-                ProxySettings.resolve(env, file.proxy(), file.proxyLoopback(), baseUrl));
+                ProxySettings.resolve(env, file.proxy(), file.proxyLoopback(), baseUrl),
+                Collections.unmodifiableMap(roles));
+    }
+
+    private static AssistantRole role(Map<String, AssistantRole> roles, String name) {
+        AssistantRole role = roles.get(name);
+        if (role == null) {
+            throw new ConfigException("unknown role '" + name + "' (known: " + String.join(", ", roles.keySet())
+                    + "; see: holysheep-chat roles)");
+        }
+        return role;
+    }
+
+    @SafeVarargs
+    private static <T> T first(T... values) {
+        for (T value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     /**

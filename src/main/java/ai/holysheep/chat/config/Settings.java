@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param origins    where each named setting came from ("base_url", "model", "api_key", …)
  * @param unconfigured true when nothing at all points at a gateway: no key, no base URL, no profile
  * @param proxy      the HTTP proxy requests go through, if any
+ * @param roles      every role that can be picked, by name (built-in and the config file's)
  */
 public record Settings(
         String baseUrl,
@@ -31,9 +32,14 @@ public record Settings(
         Path configFile,
         Map<String, Origin> origins,
         boolean unconfigured,
-        ProxySettings proxy) {
+        ProxySettings proxy,
+        Map<String, AssistantRole> roles) {
 
     public Optional<Price> price(String modelId) {
         return Optional.ofNullable(prices.get(modelId));
+    }
+
+    public Optional<AssistantRole> role(String name) {
+        return Optional.ofNullable(roles.get(name));
     }
 }

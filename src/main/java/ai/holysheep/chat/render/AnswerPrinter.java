@@ -7,4 +7,13 @@ public interface AnswerPrinter {
 
     /** Ends the answer: whatever is held back is written, and output ends with a newline. */
     void finish();
+
+    /**
+     * Ends an answer that a restarted one replaces (the connection broke and the new answer
+     * differs). What is already written stays written; a printer that holds the answer back
+     * drops it, so only the new one comes out.
+     */
+    default void abandon() {
+        finish();
+    }
 }

@@ -2,6 +2,7 @@ package ai.holysheep.chat.session;
 
 import ai.holysheep.chat.api.ChatMessage;
 import ai.holysheep.chat.api.ChatRequest;
+import ai.holysheep.chat.config.AssistantRole;
 import ai.holysheep.chat.config.RequestDefaults;
 import ai.holysheep.chat.config.Settings;
 import ai.holysheep.chat.store.Conversation;
@@ -33,6 +34,8 @@ public final class ChatSession implements AutoCloseable {
     private final List<ChatMessage> messages = new ArrayList<>();
     private String model;
     private String systemPrompt;
+    /** The next request's temperature; null lets the server decide. */
+    private Double temperature;
     private Long conversationId;
     private String title;
     private TurnRecorder current;
@@ -45,6 +48,7 @@ public final class ChatSession implements AutoCloseable {
         this.model = settings.model();
         RequestDefaults defaults = settings.request();
         setSystemPrompt(defaults == null ? null : defaults.system());
+        temperature = defaults == null ? null : defaults.temperature();
     }
 
     /** A session that saves nothing. */
@@ -92,6 +96,20 @@ public final class ChatSession implements AutoCloseable {
     /** Applies from the next request on; null or blank removes the system prompt. */
     public synchronized void setSystemPrompt(String text) {
         systemPrompt = text == null || text.isBlank() ? null : text;
+    }
+
+    /**
+     * Answers in {@code role} from the next request on ({@code /role}): its system prompt, and
+     * its model and temperature where it names them; a role without a temperature goes back to
+     * the configured one, so the last role's does not linger.
+     */
+    public synchronized void useRole(AssistantRole role) {
+        setSystemPrompt(role.system());
+        if (role.model() != null) {
+            switchModel(role.model());
+        }
+        RequestDefaults defaults = settings.request() == null ? RequestDefaults.NONE : settings.request();
+        temperature = role.temperature() != null ? role.temperature() : defaults.temperature();
     }
 
     /** The saved conversation's id; empty until the first question is saved, and when not saving. */
@@ -289,6 +307,7 @@ public final class ChatSession implements AutoCloseable {
         unsaved.messages.addAll(messages);
         unsaved.model = model;
         unsaved.systemPrompt = systemPrompt;
+        unsaved.temperature = temperature;
         return unsaved;
     }
 
@@ -371,7 +390,7 @@ public final class ChatSession implements AutoCloseable {
 
     private ChatRequest request(String asked) {
         RequestDefaults defaults = settings.request() == null ? RequestDefaults.NONE : settings.request();
-        return new ChatRequest(asked, context(), defaults.temperature(), defaults.maxTokens());
+        return new ChatRequest(asked, context(), temperature, defaults.maxTokens());
     }
 
     private void ensureNoTurn() {

@@ -102,6 +102,10 @@ public final class TurnRecorder implements Consumer<StreamEvent> {
             AssistantDraft saving = draft();
             if (saving != null) {
                 try {
+                    if (usage != null) {
+                        // Part of the figures below, as in the usage event: what broken attempts cost.
+                        saving.wastedTokens((int) wasted.totalTokens());
+                    }
                     // The whole turn, every attempt: the same figures as the status bar and the usage event.
                     saving.finish(status, finishReason, usage == null ? null : (int) spend.promptTokens(),
                             usage == null ? null : (int) spend.completionTokens(),

@@ -29,6 +29,7 @@ public final class AssistantDraft {
     private boolean saved;
     private boolean changed;
     private boolean finished;
+    private Integer wastedTokens;
     /** The row's id once inserted; read and written only on the writer thread. */
     private long rowId = -1;
     private volatile StoreException failure;
@@ -61,6 +62,15 @@ public final class AssistantDraft {
         content.append(fullText);
         changed = true;
         save(MessageStatus.PARTIAL, null, null, null, null);
+    }
+
+    /**
+     * Of the tokens {@link #finish} will save, how many were spent on attempts that broke (the
+     * usage report's "wasted"); saved with the outcome.
+     */
+    public synchronized void wastedTokens(int tokens) {
+        ensureNotFinished();
+        wastedTokens = tokens;
     }
 
     /** Saves anything not yet saved and waits until it is committed. */
@@ -121,6 +131,7 @@ public final class AssistantDraft {
         StoredMessage snapshot = new StoredMessage(0, conversationId, 0, Role.ASSISTANT, content.toString(),
                 reasoning.length() == 0 ? null : reasoning.toString(), model, status, finishReason,
                 promptTokens, completionTokens, cost, createdAt, now);
+        Integer wasted = status == MessageStatus.PARTIAL ? null : wastedTokens;
         saved = true;
         changed = false;
         lastSaveMillis = now.toEpochMilli();
@@ -131,6 +142,9 @@ public final class AssistantDraft {
                 rowId = questionId == null ? Rows.insertMessage(tx, snapshot) : Rows.insertAfter(tx, snapshot, questionId);
             } else {
                 Rows.updateMessage(tx, rowId, snapshot);
+            }
+            if (wasted != null) {
+                Rows.setWastedTokens(tx, rowId, wasted);
             }
             Rows.touchConversation(tx, conversationId, now, null);
             // Every save writes the whole text, so one that succeeds heals any earlier failure.

@@ -177,6 +177,12 @@ public final class ConversationStore implements AutoCloseable {
         return call(c -> Rows.messages(c, conversationId));
     }
 
+    /** What each answer saved since {@code since} used and cost, oldest first, for the usage report. */
+    public List<AnswerUsage> answerUsage(Instant since) {
+        Objects.requireNonNull(since, "since");
+        return call(c -> Rows.answerUsage(c, since));
+    }
+
     /** Conversations whose title or any message contains the text, newest first. */
     public List<Conversation> search(String text) {
         Objects.requireNonNull(text, "text");

@@ -43,7 +43,11 @@ final class Migrations {
                     // The list and "continue the latest" read conversations newest first.
                     "CREATE INDEX conversations_by_recency ON conversations (updated_at DESC, id DESC)")),
             // Answers replaced by /retry stay in the history, marked, instead of being told apart by position.
-            new Migration(2, List.of("ALTER TABLE messages ADD COLUMN replaced INTEGER NOT NULL DEFAULT 0")));
+            new Migration(2, List.of("ALTER TABLE messages ADD COLUMN replaced INTEGER NOT NULL DEFAULT 0")),
+            // The part of an answer's tokens spent on attempts that broke, for the usage report;
+            // null where it is not known (answers saved before this column, questions).
+            new Migration(3, List.of("ALTER TABLE messages ADD COLUMN wasted_tokens INTEGER",
+                    "CREATE INDEX messages_by_time ON messages (created_at)")));
 
     private Migrations() {
     }

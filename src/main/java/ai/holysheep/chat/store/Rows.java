@@ -137,6 +137,35 @@ final class Rows {
         }
     }
 
+    static void setWastedTokens(Connection c, long id, int tokens) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE messages SET wasted_tokens = ? WHERE id = ?")) {
+            update.setInt(1, tokens);
+            update.setLong(2, id);
+            update.executeUpdate();
+        }
+    }
+
+    /** Every answer saved since {@code since}, replaced ones included (they were paid for too), oldest first. */
+    static List<AnswerUsage> answerUsage(Connection c, Instant since) throws SQLException {
+        List<AnswerUsage> result = new ArrayList<>();
+        try (PreparedStatement query = c.prepareStatement("""
+                SELECT m.conversation_id, c.title, m.model, m.created_at, m.prompt_tokens, m.completion_tokens,
+                       m.wasted_tokens, m.cost
+                FROM messages m JOIN conversations c ON c.id = m.conversation_id
+                WHERE m.role = 'assistant' AND m.created_at >= ?
+                ORDER BY m.created_at, m.id""")) {
+            query.setLong(1, since.toEpochMilli());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    result.add(new AnswerUsage(rows.getLong(1), rows.getString(2), rows.getString(3),
+                            Instant.ofEpochMilli(rows.getLong(4)), integerOrNull(rows, 5), integerOrNull(rows, 6),
+                            integerOrNull(rows, 7), doubleOrNull(rows, 8)));
+                }
+            }
+        }
+        return result;
+    }
+
     /** Marks every answer after the conversation's last question as replaced; returns how many. */
     static int markAnswersReplaced(Connection c, long conversationId) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("""

@@ -1,7 +1,9 @@
 package ai.holysheep.chat.tui;
 
 import ai.holysheep.chat.api.ChatRequest;
+import ai.holysheep.chat.config.AssistantRole;
 import ai.holysheep.chat.config.Settings;
+import ai.holysheep.chat.render.CodeBlocks;
 import ai.holysheep.chat.render.TerminalSanitizer;
 import ai.holysheep.chat.session.ChatSession;
 import com.googlecode.lanterna.TerminalPosition;
@@ -13,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -39,6 +42,7 @@ public final class ChatScreen {
     private final Duration frameInterval;
     private final Executor background;
     final Clipboard clipboard;
+    private final Map<String, AssistantRole> roles;
 
     private final BlockingQueue<UiEvent> events = new LinkedBlockingQueue<>();
     private final Canvas canvas;
@@ -71,6 +75,7 @@ public final class ChatScreen {
         this.frameInterval = frameInterval;
         this.background = background;
         this.clipboard = clipboard;
+        this.roles = settings.roles();
         this.canvas = new Canvas(screen);
         this.status = new StatusBar(settings.retry().idleTimeout());
         this.turns = new ActiveTurn(session, backend, pane, status, clock, events::add);
@@ -236,6 +241,28 @@ public final class ChatScreen {
         models.checkListed(session.model());
     }
 
+    /** {@code /role NAME}: the role's prompt (and model, temperature) from the next request on. */
+    void useRole(String name) {
+        AssistantRole role = roles.get(name);
+        if (role == null) {
+            note("No role " + TerminalSanitizer.clean(name) + "; known: " + String.join(", ", roles.keySet()) + ".", true);
+            return;
+        }
+        String before = session.model();
+        session.useRole(role);
+        status.model(session.model());
+        note("Role " + role.name() + " from the next request on"
+                + (session.model().equals(before) ? "." : ", with " + session.model() + "."), false);
+        if (!session.model().equals(before)) {
+            models.checkListed(session.model());
+        }
+    }
+
+    /** {@code /role} alone: what there is to pick. */
+    void listRoles() {
+        note("Roles: " + String.join(", ", roles.keySet()) + ". /role NAME picks one; /system TEXT sets a prompt of your own.", false);
+    }
+
     void openPicker() {
         models.open();
     }
@@ -246,10 +273,33 @@ public final class ChatScreen {
             note("No answer to copy yet.", true);
             return;
         }
+        copy(text, "the last answer");
+    }
+
+    /** {@code /copy N}: the Nth code block of the last answer (from 1, in the order shown). */
+    void copyCodeBlock(int n) {
+        String text = lastAnswerText();
+        if (text == null || text.isEmpty()) {
+            note("No answer to copy yet.", true);
+            return;
+        }
+        List<String> blocks = CodeBlocks.of(text);
+        if (n < 1 || n > blocks.size()) {
+            note(switch (blocks.size()) {
+                case 0 -> "The last answer has no code block; /copy alone copies all of it.";
+                case 1 -> "The last answer has one code block: /copy 1.";
+                default -> "The last answer has " + blocks.size() + " code blocks: /copy 1 to /copy " + blocks.size() + ".";
+            }, true);
+            return;
+        }
+        copy(blocks.get(n - 1), "code block " + n);
+    }
+
+    private void copy(String text, String what) {
         // On this thread: OSC 52 goes to the terminal and must not land in the middle of a frame.
         try {
             String how = clipboard.copy(text);
-            note("Copied the last answer (" + text.length() + " characters) via " + how + ".", false);
+            note("Copied " + what + " (" + text.length() + " characters) via " + how + ".", false);
         } catch (IOException | RuntimeException e) {
             note("Could not copy: " + e.getMessage(), true);
         }

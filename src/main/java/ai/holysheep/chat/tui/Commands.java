@@ -17,8 +17,9 @@ final class Commands {
             "  /history       saved conversations: type to filter, Enter continues one (also F3)",
             "  /title TEXT    rename the current conversation",
             "  /system TEXT   set the system prompt (no text: remove it)",
+            "  /role NAME     answer in a role: its system prompt, model, temperature (no name: list them)",
             "  /retry         ask the last question again",
-            "  /copy          copy the last answer to the clipboard",
+            "  /copy [N]      copy the last answer to the clipboard (N: only its Nth code block)",
             "  /help          this help",
             "  /quit          leave");
 
@@ -53,12 +54,27 @@ final class Commands {
             case "history", "conversations" -> ui.conversations.openList();
             case "title", "rename" -> ui.conversations.rename(arg);
             case "retry" -> ui.retry();
-            case "copy" -> ui.copyLastAnswer();
+            case "copy" -> {
+                if (arg.isEmpty()) {
+                    ui.copyLastAnswer();
+                } else if (arg.matches("[0-9]{1,6}")) {
+                    ui.copyCodeBlock(Integer.parseInt(arg));
+                } else {
+                    ui.note("/copy takes the number of a code block (/copy 1 for the first), or nothing for the whole answer.", true);
+                }
+            }
             case "model", "models" -> {
                 if (arg.isEmpty()) {
                     ui.openPicker();
                 } else {
                     ui.switchModel(arg);
+                }
+            }
+            case "role", "roles" -> {
+                if (arg.isEmpty()) {
+                    ui.listRoles();
+                } else {
+                    ui.useRole(arg);
                 }
             }
             case "system" -> {

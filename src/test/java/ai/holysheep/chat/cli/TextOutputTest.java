@@ -161,6 +161,17 @@ class TextOutputTest {
     }
 
     @Test
+    void codeOnlyOutputPrintsOnlyTheRestartedAnswersCodeWhenTheFirstWasTakenBack() {
+        Io io = io(false, false, Map.of());
+        TextOutput output = new TextOutput(io, () -> new ai.holysheep.chat.render.CodePrinter(io.out(), () -> { }), false);
+        output.show(new StreamEvent.Delta("```sh\nrm -rf bui"));
+        output.show(new StreamEvent.Resumed(2, 0, true));
+        output.show(new StreamEvent.Delta("```sh\nmake clean\n```\n"));
+        output.show(new StreamEvent.Done("stop"));
+        assertEquals("make clean\n", stdout());
+    }
+
+    @Test
     void autoColourFollowsTheTerminalNoColorAndDumbTerm() {
         assertTrue(AnswerStyle.colour(AnswerStyle.Choice.auto, true, Map.of()));
         assertFalse(AnswerStyle.colour(AnswerStyle.Choice.auto, false, Map.of()));

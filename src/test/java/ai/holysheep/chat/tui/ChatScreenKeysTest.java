@@ -218,6 +218,28 @@ class ChatScreenKeysTest {
         }
     }
 
+    @Test
+    void copyNCopiesTheNthCodeBlockOfTheLastAnswer() throws Exception {
+        try (ScreenRig rig = ScreenRig.scripted(100, 24)) {
+            rig.send("hi");
+            rig.feed(new StreamEvent.Delta("First:\n\n```sh\nls -l\n```\n\nThen:\n\n```python\nprint('hi')\n```\n"));
+            rig.feed(new StreamEvent.Done("stop"));
+            rig.step();
+            rig.send("/copy 2");
+            assertEquals(java.util.List.of("print('hi')\n"), rig.copied);
+            assertTrue(rig.text().contains("Copied code block 2 (12 characters) via test clipboard."), rig.text());
+
+            rig.send("/copy 3");
+            assertTrue(rig.text().contains("The last answer has 2 code blocks: /copy 1 to /copy 2."), rig.text());
+            rig.send("/copy x");
+            assertTrue(rig.text().contains("/copy takes the number of a code block"), rig.text());
+            rig.send("/copy 1");
+            rig.send("/copy");
+            assertEquals(java.util.List.of("print('hi')\n", "ls -l\n",
+                    "First:\n\n```sh\nls -l\n```\n\nThen:\n\n```python\nprint('hi')\n```\n"), rig.copied);
+        }
+    }
+
     private static String firstRows(String screen) {
         String[] rows = screen.split("\n");
         return String.join("\n", java.util.Arrays.copyOfRange(rows, 0, 8));
