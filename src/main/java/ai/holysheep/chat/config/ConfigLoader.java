@@ -91,6 +91,58 @@ public final class ConfigLoader {
         return resolve(file, flags);
     }
 
+    /**
+     * The relay the rooms commands talk to: {@code --server} over the file's {@code [server] url};
+     * the member token from {@code $HOLYSHEEP_SERVER_TOKEN} over {@code token} over
+     * {@code token_cmd}. Either missing is a configuration error saying where to put it.
+     */
+    public ServerSettings server(Path configFlag, String urlFlag) {
+        Path path = locate(configFlag);
+        ConfigFile file = ConfigFileReader.read(path);
+        if (configFlag != null && file.path() == null) {
+            throw new ConfigException("config " + path + " does not exist");
+        }
+        if (file.holdsKey()) {
+            ConfigPermissions.warning(file.path()).ifPresent(warnings);
+        }
+        return resolveServer(file, urlFlag);
+    }
+
+    private ServerSettings resolveServer(ConfigFile file, String urlFlag) {
+        ConfigFile.ServerTable table = file.server();
+        String url;
+        if (urlFlag != null && !urlFlag.isBlank()) {
+            url = ServerSettings.root(urlFlag, "--server");
+        } else if (table.url() != null && !table.url().isBlank()) {
+            url = ServerSettings.root(table.url(), "[server] url");
+        } else {
+            throw new ConfigException("no relay to talk to: give --server URL (the URL `holysheep-chat serve` prints)"
+                    + " or set url in the config's [server] table");
+        }
+        Secret token;
+        String fromEnv = env("HOLYSHEEP_SERVER_TOKEN");
+        if (fromEnv != null) {
+            token = headerSafe(new Secret(fromEnv), "member token from HOLYSHEEP_SERVER_TOKEN");
+        } else if (table.token() != null && !table.token().isBlank()) {
+            token = headerSafe(new Secret(table.token()), "member token from [server] token");
+        } else if (table.tokenCmd() != null && !table.tokenCmd().isBlank()) {
+            token = headerSafe(new Secret(runTokenCommand(table.tokenCmd())), "member token from [server] token_cmd");
+        } else {
+            throw new ConfigException("no member token: set HOLYSHEEP_SERVER_TOKEN, or token or token_cmd in the"
+                    + " config's [server] table (the relay's owner makes one with `holysheep-chat serve members add NAME`)");
+        }
+        return new ServerSettings(url, token);
+    }
+
+    /** {@code token_cmd} runs exactly as {@code api_key_cmd} does; only its errors name it. */
+    private static String runTokenCommand(String command) {
+        try {
+            return runKeyCommand(command);
+        } catch (ConfigException e) {
+            throw new ConfigException(e.getMessage().replace("api_key_cmd", "[server] token_cmd").replace("no key", "no token"));
+        }
+    }
+
     Settings resolve(ConfigFile file, Overrides flags) {
         Map<String, Origin> origins = new LinkedHashMap<>();
         Profile flagProfile = null;
@@ -169,7 +221,7 @@ public final class ConfigLoader {
         String fromEnv = env("HOLYSHEEP_API_KEY");
         if (fromEnv != null) {
             origins.put("api_key", Origin.ENV);
-            return headerSafe(new Secret(fromEnv), "HOLYSHEEP_API_KEY");
+            return headerSafe(new Secret(fromEnv), "API key from HOLYSHEEP_API_KEY");
         }
         return keyOf(file.apiKey(), file.apiKeyCmd(), Origin.FILE, origins);
     }
@@ -177,23 +229,26 @@ public final class ConfigLoader {
     private Secret keyOf(String key, String command, Origin origin, Map<String, Origin> origins) {
         if (key != null && !key.isBlank()) {
             origins.put("api_key", origin);
-            return headerSafe(new Secret(key), origin == Origin.PROFILE ? "the profile's api_key" : "api_key in the config");
+            return headerSafe(new Secret(key), origin == Origin.PROFILE ? "API key from the profile's api_key"
+                    : "API key from api_key in the config");
         }
         if (command != null && !command.isBlank() && runKeyCommands) {
             origins.put("api_key", Origin.KEY_COMMAND);
-            return headerSafe(new Secret(runKeyCommand(command)), "api_key_cmd's output");
+            return headerSafe(new Secret(runKeyCommand(command)), "API key from api_key_cmd's output");
         }
         return null;
     }
 
     /**
-     * A key travels in an HTTP header, which takes printable ASCII only: a key with a line break
-     * (an api_key_cmd that prints two lines), a control or a non-ASCII character is a
+     * A key or token travels in an HTTP header, which takes printable ASCII only: one with a line
+     * break (an api_key_cmd that prints two lines), a control or a non-ASCII character is a
      * configuration error naming where it came from, never the key.
+     *
+     * @param what which secret, from where: "API key from api_key in the config"
      */
-    private static Secret headerSafe(Secret key, String where) {
+    private static Secret headerSafe(Secret key, String what) {
         if (key.reveal().chars().anyMatch(c -> c < 0x21 || c > 0x7E)) {
-            throw new ConfigException("the API key from " + where
+            throw new ConfigException("the " + what
                     + " holds a space, line break, control or non-ASCII character; a key is printable ASCII");
         }
         return key;
