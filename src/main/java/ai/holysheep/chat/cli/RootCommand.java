@@ -10,10 +10,10 @@ import picocli.CommandLine.Command;
  * plus the subcommands. Help, shell completions and the man page are made from this model.
  */
 @Command(subcommands = {ModelsCommand.class, ConversationsCommand.class, SimGatewayCommand.class,
-    ConfigCommand.class, DoctorCommand.class, ServeCommand.class})
+    ConfigCommand.class, DoctorCommand.class, ServeCommand.class, RoomsCommand.class})
 public final class RootCommand extends ChatCommand {
     private static final Map<String, Boolean> NAMES =
-            names("models", "conversations", "conv", "sim-gateway", "config", "doctor", "serve");
+            names("models", "conversations", "conv", "sim-gateway", "config", "doctor", "serve", "rooms");
 
     public RootCommand(Io io) {
         super(io);
