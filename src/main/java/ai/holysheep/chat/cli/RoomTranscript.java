@@ -49,7 +49,7 @@ final class RoomTranscript {
     static String markdown(String room, List<Message> messages) {
         StringBuilder md = new StringBuilder("# Room ").append(room).append('\n');
         for (Message m : messages) {
-            md.append("\n### ").append(m.author().replace("\n", " "))
+            md.append("\n## ").append(m.author().replace("\n", " "))
                     .append(m.fromModel() ? " (model)" : "")
                     .append(" · ").append(m.at())
                     .append(m.status().equals(Message.COMPLETE) ? "" : " · " + m.status())

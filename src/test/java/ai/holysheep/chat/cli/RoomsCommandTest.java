@@ -68,7 +68,7 @@ class RoomsCommandTest {
             assertEquals("지민", json.get("messages").get(0).get("author").asText(), "the author is the token's member");
             assertEquals("hi 지민\nsecond line", json.get("messages").get(1).get("text").asText());
             String markdown = asJimin.run("rooms", "export", "team", "--server", rig.url()).stdout();
-            assertTrue(markdown.startsWith("# Room team\n\n### 지민 · "), markdown);
+            assertTrue(markdown.startsWith("# Room team\n\n## 지민 · "), markdown);
             assertTrue(markdown.contains("\n\n안녕하세요, 여러분\n"), markdown);
         }
     }
@@ -117,6 +117,26 @@ class RoomsCommandTest {
             assertEquals(ExitCode.UNAVAILABLE, failed.exitCode(), failed.all());
             assertTrue(failed.stderr().contains("the model's answer failed"), failed.stderr());
             assertEquals(RoomMessage.FAILED, rig.store.messages("team", 0, 10).get(2).status());
+        }
+    }
+
+    @Test
+    void anAnswerTheRelayStopsOnShutdownEndsSayWaitWithTheUnavailableStatus() throws Exception {
+        try (RoomsRig rig = new RoomsRig(dir, SimOptions.defaults().withTokensPerSecond(50).withAnswerTokens(500))) {
+            String token = rig.addMember("alice");
+            ok(rig.as(token).run("rooms", "create", "team", "--server", rig.url()));
+            java.util.concurrent.CompletableFuture<CliRun.Result> asked = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> rig.as(token).run("rooms", "say", "team", "@ai a long one", "--wait", "--server", rig.url()));
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (rig.store.messages("team", 1, 1).stream().noneMatch(m -> !m.text().isEmpty())) {
+                assertTrue(System.nanoTime() < deadline, "the answer never started");
+                Thread.sleep(20);
+            }
+            rig.relay.shutdown(java.time.Duration.ZERO);
+            CliRun.Result result = asked.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(ExitCode.UNAVAILABLE, result.exitCode(), result.all());
+            assertTrue(result.stderr().contains("the relay stopped the answer"), result.stderr());
+            assertFalse(result.stdout().isEmpty(), "the part that came is printed");
         }
     }
 

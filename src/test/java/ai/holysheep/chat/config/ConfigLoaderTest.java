@@ -252,6 +252,11 @@ class ConfigLoaderTest {
         assertEquals("http://127.0.0.1:8080", fromFile.url(), "the URL serve prints works, /v1 and all");
         assertEquals("hsm_from_file_0001", fromFile.token().reveal());
         assertFalse(fromFile.toString().contains("hsm_from_file_0001"), "the token is masked when printed");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        new ConfigLoader(env, warnings::add).server((Path) null, null);
+        assertEquals(1, warnings.size(), "a token in a file others can read is worth a warning, as a key is");
+        assertTrue(warnings.get(0).contains("chmod 600") && !warnings.get(0).contains("hsm_"), warnings.get(0));
 
         env.put("HOLYSHEEP_SERVER_TOKEN", "hsm_from_env_0002");
         ServerSettings fromEnv = new ConfigLoader(env).server((Path) null, "https://relay.example.com/");
