@@ -29,7 +29,11 @@ import okhttp3.WebSocketListener;
  */
 public final class RoomConnection implements AutoCloseable {
 
-    /** Told of every frame and every change of the link; never two calls at once. */
+    /**
+     * Told of every frame and every change of the link; never two calls at once. Called on
+     * OkHttp's reader thread with the connection's lock held: hand the event on (to a queue, a
+     * screen's thread), do not block.
+     */
     public interface Listener {
         void frame(RoomFrame frame);
 
