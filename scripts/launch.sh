@@ -19,7 +19,7 @@
 
 # True for runs that load what a chat needs (HTTP, JSON): not help, version or a subcommand.
 archives_chat_run() {
-  case "${1:-}" in models|conversations|sim-gateway|config|doctor|help|serve|roles|usage) return 1 ;; esac
+  case "${1:-}" in models|conversations|sim-gateway|config|doctor|help|serve|roles|usage|rooms) return 1 ;; esac
   local arg
   for arg in "$@"; do
     case $arg in -h|--help|-V|--version) return 1 ;; esac

@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The house rules of the production code, checked on its byte code. Dependencies point one way:
  * cli → tui → session → stream → api, each using only what lies to its right. {@code serve} (the
- * chat served over the network) sits beside tui. config, render, store and sim sit beside the
+ * chat served over the network) sits beside tui; {@code rooms} (a member's side of the relay's rooms)
+ * beside session, and knows nothing of the server's code. config, render, store and sim sit beside the
  * chain: anyone may use them (as listed), and they use no other package of the project, so each
  * can be read, tested and replaced alone. A new package fails here until it is placed.
  *
@@ -29,6 +30,7 @@ class LayersTest {
             .layer("Cli").definedBy("..chat.cli..")
             .optionalLayer("Serve").definedBy("..chat.serve..")
             .layer("Tui").definedBy("..chat.tui..")
+            .optionalLayer("Rooms").definedBy("..chat.rooms..")
             .layer("Session").definedBy("..chat.session..")
             .layer("Stream").definedBy("..chat.stream..")
             .layer("Api").definedBy("..chat.api..")
@@ -39,9 +41,10 @@ class LayersTest {
 
             .whereLayer("Main").mayOnlyAccessLayers("Cli", "Config")
             .whereLayer("Cli").mayOnlyAccessLayers(
-                    "Serve", "Tui", "Session", "Stream", "Api", "Config", "Render", "Store", "Sim")
+                    "Serve", "Rooms", "Tui", "Session", "Stream", "Api", "Config", "Render", "Store", "Sim")
             .whereLayer("Serve").mayOnlyAccessLayers("Session", "Stream", "Api", "Config", "Render", "Store")
             .whereLayer("Tui").mayOnlyAccessLayers("Session", "Stream", "Api", "Config", "Render", "Store")
+            .whereLayer("Rooms").mayOnlyAccessLayers("Stream", "Api", "Config")
             .whereLayer("Session").mayOnlyAccessLayers("Stream", "Api", "Config", "Store")
             .whereLayer("Stream").mayOnlyAccessLayers("Api", "Config")
             .whereLayer("Api").mayOnlyAccessLayers("Config")

@@ -26,16 +26,22 @@ public record ConfigFile(
         String proxy,
         boolean proxyLoopback,
         ServeLimits serve,
-        Map<String, AssistantRole> roles) {
+        Map<String, AssistantRole> roles,
+        ServerTable server) {
+
+    /** The {@code [server]} table as written: any field may be null. */
+    public record ServerTable(String url, String token, String tokenCmd) {
+        public static final ServerTable NONE = new ServerTable(null, null, null);
+    }
 
     public static ConfigFile none() {
         return new ConfigFile(null, null, null, null, null, KeyCommand.DEFAULT_LIMIT, null, RequestDefaults.NONE,
                 RetrySettings.DEFAULTS, Map.of(), List.of(), Map.of(), null, false, ServeLimits.DEFAULTS,
-                Map.of());
+                Map.of(), ServerTable.NONE);
     }
 
-    /** Whether the file names a key, which makes its permissions matter. */
+    /** Whether the file names a key or a member token, which makes its permissions matter. */
     public boolean holdsKey() {
-        return apiKey != null || profiles.values().stream().anyMatch(p -> p.apiKey() != null);
+        return apiKey != null || server.token() != null || profiles.values().stream().anyMatch(p -> p.apiKey() != null);
     }
 }

@@ -24,7 +24,7 @@ import java.util.Set;
 public final class ConfigFileReader {
     private static final Set<String> TOP = Set.of(
             "model", "base_url", "api_key", "api_key_cmd", "api_key_cmd_timeout", "profile", "models", "defaults", "retry", "prices", "profiles",
-            "proxy", "proxy_loopback", "serve", "roles");
+            "proxy", "proxy_loopback", "serve", "roles", "server");
     private static final Set<String> DEFAULTS = Set.of("system", "temperature", "max_tokens");
     private static final Set<String> RETRY = Set.of("max_retries", "base_delay", "factor", "max_delay", "jitter",
             "idle_timeout", "connect_timeout", "max_retry_after", "resume", "max_event_size");
@@ -33,6 +33,7 @@ public final class ConfigFileReader {
     private static final Set<String> PRICE = Set.of("input", "output");
     private static final Set<String> SERVE = Set.of("host", "port", "keepalive", "max_streams",
             "requests_per_minute", "max_body");
+    private static final Set<String> SERVER = Set.of("url", "token", "token_cmd");
 
     private final Path path;
 
@@ -65,7 +66,7 @@ public final class ConfigFileReader {
         if (root == null || root.isMissingNode() || root.isNull()) {
             return new ConfigFile(path, null, null, null, null, KeyCommand.DEFAULT_LIMIT, null, RequestDefaults.NONE,
                     RetrySettings.DEFAULTS, Map.of(), List.of(), Map.of(), null, false, ServeLimits.DEFAULTS,
-                Map.of());
+                Map.of(), ConfigFile.ServerTable.NONE);
         }
         checkKeys(root, TOP, "");
         return new ConfigFile(
@@ -84,7 +85,8 @@ public final class ConfigFileReader {
                 string(root, "proxy", ""),
                 bool(root, "proxy_loopback", ""),
                 serve(root.get("serve")),
-                roles(root.get("roles")));
+                roles(root.get("roles")),
+                server(root.get("server")));
     }
 
     private Duration keyCommandLimit(JsonNode root) {
@@ -193,6 +195,16 @@ public final class ConfigFileReader {
                 streams == null ? d.maxStreams() : streams.intValue(),
                 perMinute == null ? d.requestsPerMinute() : perMinute.intValue(),
                 maxBody == null ? d.maxBodyBytes() : maxBody.longValue());
+    }
+
+    private ConfigFile.ServerTable server(JsonNode node) {
+        if (node == null) {
+            return ConfigFile.ServerTable.NONE;
+        }
+        table(node, "server");
+        checkKeys(node, SERVER, "server.");
+        return new ConfigFile.ServerTable(string(node, "url", "server."), string(node, "token", "server."),
+                string(node, "token_cmd", "server."));
     }
 
     private Map<String, Profile> profiles(JsonNode node) {

@@ -91,6 +91,59 @@ public final class ConfigLoader {
         return resolve(file, flags);
     }
 
+    /**
+     * The relay the rooms commands talk to: {@code --server} over the file's {@code [server] url};
+     * the member token from {@code $HOLYSHEEP_SERVER_TOKEN} over {@code token} over
+     * {@code token_cmd}. Either missing is a configuration error saying where to put it.
+     */
+    public ServerSettings server(Path configFlag, String urlFlag) {
+        Path path = locate(configFlag);
+        ConfigFile file = ConfigFileReader.read(path);
+        if (configFlag != null && file.path() == null) {
+            throw new ConfigException("config " + path + " does not exist");
+        }
+        if (file.holdsKey()) {
+            ConfigPermissions.warning(file.path()).ifPresent(warnings);
+        }
+        return resolveServer(file, urlFlag);
+    }
+
+    private ServerSettings resolveServer(ConfigFile file, String urlFlag) {
+        ConfigFile.ServerTable table = file.server();
+        String url;
+        if (urlFlag != null && !urlFlag.isBlank()) {
+            url = ServerSettings.root(urlFlag, "--server");
+        } else if (table.url() != null && !table.url().isBlank()) {
+            url = ServerSettings.root(table.url(), "[server] url");
+        } else {
+            throw new ConfigException("no relay to talk to: give --server URL (the URL `holysheep-chat serve` prints)"
+                    + " or set url in the config's [server] table");
+        }
+        Secret token;
+        String fromEnv = env("HOLYSHEEP_SERVER_TOKEN");
+        if (fromEnv != null) {
+            token = headerSafe(new Secret(fromEnv), "member token", "HOLYSHEEP_SERVER_TOKEN");
+        } else if (table.token() != null && !table.token().isBlank()) {
+            token = headerSafe(new Secret(table.token()), "member token", "[server] token");
+        } else if (table.tokenCmd() != null && !table.tokenCmd().isBlank()) {
+            token = headerSafe(new Secret(runTokenCommand(table.tokenCmd(), file.apiKeyCmdTimeout())), "member token",
+                    "[server] token_cmd");
+        } else {
+            throw new ConfigException("no member token: set HOLYSHEEP_SERVER_TOKEN, or token or token_cmd in the"
+                    + " config's [server] table (the relay's owner makes one with `holysheep-chat serve members add NAME`)");
+        }
+        return new ServerSettings(url, token);
+    }
+
+    /** {@code token_cmd} runs exactly as {@code api_key_cmd} does, under the same time limit; only its errors name it. */
+    private static String runTokenCommand(String command, Duration limit) {
+        try {
+            return KeyCommand.run(command, limit);
+        } catch (ConfigException e) {
+            throw new ConfigException(e.getMessage().replace("api_key_cmd", "[server] token_cmd").replace("no key", "no token"));
+        }
+    }
+
     Settings resolve(ConfigFile file, Overrides flags) {
         Map<String, Origin> origins = new LinkedHashMap<>();
         Profile flagProfile = null;
@@ -240,8 +293,13 @@ public final class ConfigLoader {
      * configuration error naming where it came from, never the key.
      */
     private static Secret headerSafe(Secret key, String where) {
+        return headerSafe(key, "API key", where);
+    }
+
+    /** @param what "API key" or "member token" */
+    private static Secret headerSafe(Secret key, String what, String where) {
         if (key.reveal().chars().anyMatch(c -> c < 0x21 || c > 0x7E)) {
-            throw new ConfigException("the API key from " + where
+            throw new ConfigException("the " + what + " from " + where
                     + " holds a space, line break, control or non-ASCII character; a key is printable ASCII");
         }
         return key;

@@ -246,6 +246,44 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theServerTableNamesTheRelayAndTheMembersTokenWithTheEnvironmentWinning() throws IOException {
+        Path file = write("[server]\nurl = \"http://127.0.0.1:8080/v1\"\ntoken = \"hsm_from_file_0001\"\n");
+        ServerSettings fromFile = new ConfigLoader(env).server((Path) null, null);
+        assertEquals("http://127.0.0.1:8080", fromFile.url(), "the URL serve prints works, /v1 and all");
+        assertEquals("hsm_from_file_0001", fromFile.token().reveal());
+        assertFalse(fromFile.toString().contains("hsm_from_file_0001"), "the token is masked when printed");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        new ConfigLoader(env, warnings::add).server((Path) null, null);
+        assertEquals(1, warnings.size(), "a token in a file others can read is worth a warning, as a key is");
+        assertTrue(warnings.get(0).contains("chmod 600") && !warnings.get(0).contains("hsm_"), warnings.get(0));
+
+        env.put("HOLYSHEEP_SERVER_TOKEN", "hsm_from_env_0002");
+        ServerSettings fromEnv = new ConfigLoader(env).server((Path) null, "https://relay.example.com/");
+        assertEquals("hsm_from_env_0002", fromEnv.token().reveal(), "the environment beats the file");
+        assertEquals("https://relay.example.com", fromEnv.url(), "--server beats [server] url");
+        env.remove("HOLYSHEEP_SERVER_TOKEN");
+
+        write("[server]\nurl = \"http://127.0.0.1:8080\"\ntoken_cmd = \"printf 'hsm_from_cmd_0003\\\\n'\"\n");
+        assertEquals("hsm_from_cmd_0003", new ConfigLoader(env).server((Path) null, null).token().reveal());
+        write("[server]\nurl = \"http://127.0.0.1:8080\"\ntoken_cmd = \"echo hsm_secret_0004; exit 3\"\n");
+        ConfigException failed = assertThrows(ConfigException.class, () -> new ConfigLoader(env).server((Path) null, null));
+        assertEquals("[server] token_cmd failed with exit status 3", failed.getMessage());
+
+        write("[server]\ntoken = \"hsm_x_0005\"\n");
+        assertTrue(assertThrows(ConfigException.class, () -> new ConfigLoader(env).server((Path) null, null)).getMessage()
+                .contains("--server URL"));
+        write("[server]\nurl = \"http://127.0.0.1:8080\"\n");
+        assertTrue(assertThrows(ConfigException.class, () -> new ConfigLoader(env).server((Path) null, null)).getMessage()
+                .contains("HOLYSHEEP_SERVER_TOKEN"));
+        ConfigException notUrl = assertThrows(ConfigException.class, () -> new ConfigLoader(env).server((Path) null, "relay:8080"));
+        assertTrue(notUrl.getMessage().startsWith("--server must be an http:// or https:// URL"), notUrl.getMessage());
+        Path typo = write("[server]\nurl = \"http://127.0.0.1:8080\"\ntokn = \"x\"\n");
+        assertEquals("config " + typo + ": unknown key 'server.tokn'",
+                assertThrows(ConfigException.class, () -> ConfigFileReader.read(typo)).getMessage());
+    }
+
+    @Test
     void secretsAreMaskedWhenPrinted() {
         Secret s = new Secret("sk-abcdefghijkl9c3f");
         assertEquals("sk-…9c3f", s.toString());
