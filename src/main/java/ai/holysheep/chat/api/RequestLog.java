@@ -33,6 +33,8 @@ public final class RequestLog {
     private final boolean bodies;
     private final Clock clock;
     private final AtomicInteger calls = new AtomicInteger();
+    /** The key and proxy password of the client it is attached to, hidden in every line. */
+    private volatile Redaction hidden = new Redaction();
 
     private RequestLog(PrintWriter out, boolean bodies, Clock clock) {
         this.out = out;
@@ -53,7 +55,13 @@ public final class RequestLog {
         return out != null;
     }
 
-    public OkHttpClient.Builder attachTo(OkHttpClient.Builder http) {
+    /**
+     * Logs the client's calls. {@code secrets} (its key, a proxy password; nulls are skipped) are
+     * masked wherever they appear, because a server that refuses a key often quotes it back in
+     * the very body this log copies.
+     */
+    public OkHttpClient.Builder attachTo(OkHttpClient.Builder http, String... secrets) {
+        hidden = new Redaction(secrets);
         return enabled() ? http.addInterceptor(this::intercept) : http;
     }
 
@@ -63,7 +71,7 @@ public final class RequestLog {
             return;
         }
         synchronized (out) {
-            out.println(LocalTime.now(clock).format(TIME) + " " + line);
+            out.println(LocalTime.now(clock).format(TIME) + " " + hidden.apply(line));
             out.flush();
         }
     }

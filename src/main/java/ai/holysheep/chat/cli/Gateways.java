@@ -26,7 +26,7 @@ public final class Gateways {
         try {
             OkHttpClient.Builder http = GatewayClient.httpClient(retry.connectTimeout(), retry.idleTimeout());
             ProxyRouting.apply(http, settings.proxy());
-            log.attachTo(http);
+            log.attachTo(http, settings.apiKey() == null ? null : settings.apiKey().reveal(), settings.proxy().password());
             HttpUrl url = HttpUrl.parse(settings.baseUrl());
             if (url != null && isLoopback(url.host())) {
                 // A local server (llama.cpp, Ollama, the simulated gateway) has one address and no

@@ -136,6 +136,24 @@ class EcosystemCliTest {
     }
 
     @Test
+    void logBodiesCopiesAnEchoedKeyRefusalWithTheKeyHidden() throws Exception {
+        String echo = "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}";
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder().code(401).setHeader("Content-Type", "application/json")
+                    .body(echo).build());
+            CliRun.Result r = user().env("HOLYSHEEP_BASE_URL", server.url("/v1").toString())
+                    .env("HOLYSHEEP_API_KEY", KEY).run("--verbose", "--log-bodies", "x");
+            assertEquals(3, r.exitCode(), r.all());
+            String text = Files.readString(home.resolve("state/holysheep-chat/debug.log"));
+            assertTrue(text.contains("body: {\"error\":{\"message\":\"Incorrect API key provided: [key]"), text);
+            for (int i = 0; i + 8 <= KEY.length(); i++) {
+                assertFalse(text.contains(KEY.substring(i, i + 8)), "part of the key in\n" + text);
+            }
+        }
+    }
+
+    @Test
     void withoutVerboseNothingIsLogged() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.start();
