@@ -22,7 +22,9 @@ archives_chat_run() {
   case "${1:-}" in models|conversations|sim-gateway|config|doctor|help|serve|roles|usage|rooms) return 1 ;; esac
   local arg
   for arg in "$@"; do
-    case $arg in -h|--help|-V|--version) return 1 ;; esac
+    # serve also after options (`--base-url URL serve`): a relay runs until stopped, and the
+    # archive is for the chat's start-up, not the server's classes.
+    case $arg in -h|--help|-V|--version|serve) return 1 ;; esac
   done
   return 0
 }
