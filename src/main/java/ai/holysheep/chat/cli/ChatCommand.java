@@ -8,6 +8,7 @@ import ai.holysheep.chat.config.RequestDefaults;
 import ai.holysheep.chat.config.Settings;
 import ai.holysheep.chat.render.CodePrinter;
 import ai.holysheep.chat.session.ChatSession;
+import ai.holysheep.chat.session.ContextTooLongException;
 import ai.holysheep.chat.stream.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,7 +164,14 @@ public class ChatCommand implements Callable<Integer> {
             if (gateway.simulated()) {
                 io.error(GatewayChoice.SIMULATED_NOTICE);
             }
-            ChatRequest request = session.beginTurn(message);
+            session.windowsFrom(gateway.client()::modelInfo);
+            ChatRequest request;
+            try {
+                request = session.beginTurn(message);
+            } catch (ContextTooLongException e) {
+                throw new CliException(ExitCode.REJECTED, e.getMessage());
+            }
+            session.contextNote().ifPresent(io::error);
             TurnOutput output = format == Format.json
                     ? new JsonOutput(io, settings.price(request.model()))
                     : new TextOutput(io, () -> code ? codePrinter() : AnswerStyle.printer(io, raw, color),

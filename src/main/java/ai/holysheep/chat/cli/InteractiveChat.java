@@ -38,6 +38,7 @@ final class InteractiveChat {
         try {
             Warnings warnings = new Warnings();
             try (ChatSession session = history.session(settings, io, warnings)) {
+                session.windowsFrom(backend::modelInfo);
                 FullScreen.run(session, backend, settings, io.env(), warnings);
             }
             return ExitCode.OK;

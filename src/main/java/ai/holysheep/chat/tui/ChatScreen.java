@@ -6,6 +6,7 @@ import ai.holysheep.chat.config.Settings;
 import ai.holysheep.chat.render.CodeBlocks;
 import ai.holysheep.chat.render.TerminalSanitizer;
 import ai.holysheep.chat.session.ChatSession;
+import ai.holysheep.chat.session.ContextTooLongException;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -190,12 +191,13 @@ public final class ChatScreen {
         ChatRequest request;
         try {
             request = session.beginTurn(text);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | ContextTooLongException e) {
             note(e.getMessage(), true);
             return;
         }
         conversations.asked();
         pane.add(new TextEntry(TextEntry.Kind.USER, text));
+        session.contextNote().ifPresent(n -> note(n + ".", false));
         turns.start(request);
     }
 
@@ -211,7 +213,11 @@ public final class ChatScreen {
         } catch (IllegalStateException e) {
             note("Nothing to retry yet.", true);
             return;
+        } catch (ContextTooLongException e) {
+            note(e.getMessage(), true);
+            return;
         }
+        session.contextNote().ifPresent(n -> note(n + ".", false));
         List<Entry> entries = pane.entries();
         for (int i = entries.size() - 1; i >= 0; i--) {
             if (entries.get(i) instanceof AnswerEntry) {
