@@ -6,7 +6,7 @@ import java.util.Locale;
 public final class ContextTooLongException extends RuntimeException {
     ContextTooLongException(String model, long window, long room, long needed) {
         super(String.format(Locale.ROOT,
-                "the message is about %,d tokens, more than %s's context window of %,d tokens holds with room for the reply (%,d); shorten it or pick a model with a larger window",
-                needed, model, window, room));
+                "the message is about %,d tokens, but %s's context window of %,d tokens holds %,d with room kept for the reply: shorten it or pick a model with a larger window",
+                needed, model, window, Math.max(room, 0)));
     }
 }

@@ -191,7 +191,14 @@ public final class ChatScreen {
         ChatRequest request;
         try {
             request = session.beginTurn(text);
-        } catch (IllegalStateException | ContextTooLongException e) {
+        } catch (IllegalStateException e) {
+            note(e.getMessage(), true);
+            return;
+        } catch (ContextTooLongException e) {
+            // Back as the draft, to be shortened rather than typed again.
+            if (input.isEmpty()) {
+                input.insert(text);
+            }
             note(e.getMessage(), true);
             return;
         }
