@@ -191,7 +191,7 @@ public class ChatCommand implements Callable<Integer> {
     private String edited(String draft) throws IOException, InterruptedException {
         ExternalEditor.Outcome outcome = ExternalEditor.from(io.env()).edit(draft);
         if (outcome instanceof ExternalEditor.Outcome.NothingToSend nothing) {
-            throw new CliException(ExitCode.USAGE, nothing.reason());
+            throw new CliException(ExitCode.USAGE, nothing.reason() + "; nothing was sent");
         }
         return ((ExternalEditor.Outcome.Edited) outcome).text();
     }

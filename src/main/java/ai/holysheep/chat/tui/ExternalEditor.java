@@ -24,6 +24,7 @@ public final class ExternalEditor {
         record Edited(String text) implements Outcome {
         }
 
+        /** {@code reason} is a clause ("the editor left the message empty") for the caller to finish. */
         record NothingToSend(String reason) implements Outcome {
         }
     }
@@ -72,11 +73,11 @@ public final class ExternalEditor {
                 return new Outcome.NothingToSend("the editor (" + command + ") did not start: " + e.getMessage());
             }
             if (status != 0) {
-                return new Outcome.NothingToSend("the editor (" + command + ") exited with status " + status + "; nothing was sent");
+                return new Outcome.NothingToSend("the editor (" + command + ") exited with status " + status);
             }
             String text = Files.readString(file, StandardCharsets.UTF_8);
             if (text.isBlank()) {
-                return new Outcome.NothingToSend("the editor left the message empty; nothing was sent");
+                return new Outcome.NothingToSend("the editor left the message empty");
             }
             return new Outcome.Edited(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
         } finally {
