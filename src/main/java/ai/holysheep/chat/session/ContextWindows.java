@@ -15,6 +15,7 @@ import java.util.OptionalLong;
  * <p>The gateway is asked at most once, and only for a prompt over {@link #ASK_ABOVE} tokens:
  * any chat model takes less than that with room for a reply, so short questions (nearly all of
  * them) cost no extra round trip. A gateway that cannot list its models counts as saying nothing.
+ * A catalog that answers with an empty list is asked again next time.
  */
 public final class ContextWindows {
     static final long ASK_ABOVE = 2_048;
@@ -44,17 +45,24 @@ public final class ContextWindows {
         return settings.contextWindow(model);
     }
 
+    /** An empty list is asked for again next time: a catalog still being fetched gives one. */
     private Map<String, Long> stated() {
-        if (stated == null) {
-            stated = new HashMap<>();
-            try {
-                for (ModelInfo m : catalog.models()) {
-                    m.contextWindow().ifPresent(w -> stated.put(m.id(), w));
-                }
-            } catch (GatewayException e) {
-                // The request itself will say what is wrong with the gateway, if anything is.
-            }
+        if (stated != null) {
+            return stated;
         }
-        return stated;
+        Map<String, Long> windows = new HashMap<>();
+        try {
+            List<ModelInfo> models = catalog.models();
+            for (ModelInfo m : models) {
+                m.contextWindow().ifPresent(w -> windows.put(m.id(), w));
+            }
+            if (!models.isEmpty()) {
+                stated = windows;
+            }
+        } catch (GatewayException e) {
+            // The request itself will say what is wrong with the gateway, if anything is.
+            stated = windows;
+        }
+        return windows;
     }
 }
