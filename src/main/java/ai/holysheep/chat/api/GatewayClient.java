@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -34,6 +35,7 @@ import okhttp3.sse.EventSources;
 
 /** The OpenAI-compatible wire: {@code POST /chat/completions} (streamed or not) and {@code GET /models}. */
 public final class GatewayClient {
+    private static final List<String> CONTEXT_FIELDS = List.of("context_length", "context_window", "max_model_len");
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final OkHttpClient http;
@@ -237,6 +239,11 @@ public final class GatewayClient {
     }
 
     public List<String> models() throws GatewayException {
+        return modelInfo().stream().map(ModelInfo::id).toList();
+    }
+
+    /** The models {@code /models} lists, with each one's context window where the gateway gives it. */
+    public List<ModelInfo> modelInfo() throws GatewayException {
         try {
             return unredactedModels();
         } catch (GatewayException e) {
@@ -244,7 +251,7 @@ public final class GatewayClient {
         }
     }
 
-    private List<String> unredactedModels() throws GatewayException {
+    private List<ModelInfo> unredactedModels() throws GatewayException {
         Request request = authorized(new Request.Builder().url(endpoint("models"))).get().build();
         try (Response response = http.newCall(request).execute()) {
             String body = bodyText(response);
@@ -253,19 +260,34 @@ public final class GatewayClient {
             }
             JsonNode root = Json.MAPPER.readTree(body);
             JsonNode data = root.isArray() ? root : root.path("data");
-            List<String> ids = new ArrayList<>();
+            List<ModelInfo> models = new ArrayList<>();
             for (JsonNode model : data) {
                 String id = model.isTextual() ? model.asText() : model.path("id").asText("");
                 if (!id.isEmpty()) {
-                    ids.add(id);
+                    models.add(new ModelInfo(id, contextWindow(model)));
                 }
             }
-            return ids;
+            return models;
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new GatewayException(new CallFailure.Protocol("the model list is not JSON"));
         } catch (IOException e) {
             throw new GatewayException(network(e));
         }
+    }
+
+    /**
+     * The window a {@code /models} entry states, under the names gateways use for it:
+     * {@code context_length} (OpenRouter, Together), {@code context_window} (Groq),
+     * {@code max_model_len} (vLLM).
+     */
+    private static OptionalLong contextWindow(JsonNode model) {
+        for (String field : CONTEXT_FIELDS) {
+            JsonNode v = model.path(field);
+            if (v.canConvertToLong() && v.asLong() > 0) {
+                return OptionalLong.of(v.asLong());
+            }
+        }
+        return OptionalLong.empty();
     }
 
     private Request post(ChatRequest request, boolean stream) {

@@ -8,7 +8,10 @@ import ai.holysheep.chat.config.RequestDefaults;
 import ai.holysheep.chat.config.Settings;
 import ai.holysheep.chat.render.CodePrinter;
 import ai.holysheep.chat.session.ChatSession;
+import ai.holysheep.chat.session.ContextTooLongException;
 import ai.holysheep.chat.stream.Scheduler;
+import ai.holysheep.chat.tui.ExternalEditor;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -92,6 +95,10 @@ public class ChatCommand implements Callable<Integer> {
     @Option(names = "--max-tokens", paramLabel = "N", description = "Most tokens the answer may have.")
     Integer maxTokens;
 
+    @Option(names = {"-e", "--editor"},
+            description = "Write the message in $VISUAL or $EDITOR (else vi), starting from the prompt and piped stdin; an editor that fails or leaves it empty sends nothing.")
+    boolean editor;
+
     @Option(names = "--no-stream", description = "Ask for the whole answer at once instead of streaming it.")
     boolean noStream;
 
@@ -147,7 +154,7 @@ public class ChatCommand implements Callable<Integer> {
         if (code && format == Format.json) {
             throw new CliException(ExitCode.USAGE, "--code prints plain code; it cannot be used with --format json");
         }
-        if (prompt.isEmpty() && io.stdinIsTerminal()) {
+        if (prompt.isEmpty() && io.stdinIsTerminal() && !editor) {
             // Checked before lanterna starts: without a terminal on both ends it would wait about
             // ten seconds for size reports and then read keys from a pipe.
             if (!io.stdoutIsTerminal()) {
@@ -156,14 +163,21 @@ public class ChatCommand implements Callable<Integer> {
             }
             return InteractiveChat.run(settings(), io, history, diagnostics.requestLog(io));
         }
-        String message = Prompt.compose(prompt, io);
+        String message = editor ? edited(Prompt.draft(prompt, io)) : Prompt.compose(prompt, io);
         try (GatewayChoice gateway = GatewayChoice.open(settings(), diagnostics.requestLog(io));
              ChatSession session = history.session(gateway.settings(), io)) {
             Settings settings = gateway.settings();
             if (gateway.simulated()) {
                 io.error(GatewayChoice.SIMULATED_NOTICE);
             }
-            ChatRequest request = session.beginTurn(message);
+            session.windowsFrom(gateway.client()::modelInfo);
+            ChatRequest request;
+            try {
+                request = session.beginTurn(message);
+            } catch (ContextTooLongException e) {
+                throw new CliException(ExitCode.REJECTED, e.getMessage());
+            }
+            session.contextNote().ifPresent(io::error);
             TurnOutput output = format == Format.json
                     ? new JsonOutput(io, settings.price(request.model()))
                     : new TextOutput(io, () -> code ? codePrinter() : AnswerStyle.printer(io, raw, color),
@@ -172,6 +186,14 @@ public class ChatCommand implements Callable<Integer> {
                     session.recorder(), settings.retry(), Scheduler.system());
             return noStream ? oneShot.whole(request) : oneShot.stream(request);
         }
+    }
+
+    private String edited(String draft) throws IOException, InterruptedException {
+        ExternalEditor.Outcome outcome = ExternalEditor.from(io.env()).edit(draft);
+        if (outcome instanceof ExternalEditor.Outcome.NothingToSend nothing) {
+            throw new CliException(ExitCode.USAGE, nothing.reason() + "; nothing was sent");
+        }
+        return ((ExternalEditor.Outcome.Edited) outcome).text();
     }
 
     private CodePrinter codePrinter() {

@@ -40,7 +40,8 @@ final class GatewayChoice implements AutoCloseable {
         SimGateway sim = SimGateway.start(SimOptions.defaults());
         Settings local = new Settings(sim.baseUrl(), settings.apiKey(), settings.apiKeySource(), settings.model(), settings.profile(),
                 settings.request(), settings.retry(), settings.prices(), settings.models(), settings.configFile(),
-                settings.origins(), settings.unconfigured(), settings.proxy(), settings.roles());
+                settings.origins(), settings.unconfigured(), settings.proxy(), settings.roles(),
+                settings.contextWindows());
         return new GatewayChoice(local, Gateways.client(local, log), sim);
     }
 

@@ -1,6 +1,8 @@
 package ai.holysheep.chat.cli;
 
 import ai.holysheep.chat.api.GatewayClient;
+import ai.holysheep.chat.api.GatewayException;
+import ai.holysheep.chat.api.ModelInfo;
 import ai.holysheep.chat.api.RequestLog;
 import ai.holysheep.chat.config.Settings;
 import ai.holysheep.chat.session.ChatSession;
@@ -9,6 +11,8 @@ import ai.holysheep.chat.tui.GatewayBackend;
 import ai.holysheep.chat.tui.Warnings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -38,6 +42,16 @@ final class InteractiveChat {
         try {
             Warnings warnings = new Warnings();
             try (ChatSession session = history.session(settings, io, warnings)) {
+                // Listed off the UI thread, so a slow /models never freezes the screen; a long
+                // question sent before the list arrives goes by the configured and built-in windows.
+                CompletableFuture<List<ModelInfo>> listed = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return backend.modelInfo();
+                    } catch (GatewayException | RuntimeException e) {
+                        return List.of();
+                    }
+                });
+                session.windowsFrom(() -> listed.getNow(List.of()));
                 FullScreen.run(session, backend, settings, io.env(), warnings);
             }
             return ExitCode.OK;

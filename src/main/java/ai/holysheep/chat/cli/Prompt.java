@@ -16,10 +16,22 @@ final class Prompt {
      * A terminal stdin is never read, so nothing waits on a keyboard.
      */
     static String compose(List<String> words, Io io) {
+        String message = draft(words, io);
+        if (message.isBlank()) {
+            throw new CliException(ExitCode.USAGE, "nothing to ask: give a prompt, or pipe text into stdin");
+        }
+        return message;
+    }
+
+    /**
+     * The message as {@link #compose} builds it, blank when there is none: the text
+     * {@code -e/--editor} opens with. Sent only once edited.
+     */
+    static String draft(List<String> words, Io io) {
         String argument = words == null ? "" : String.join(" ", words);
         String piped = io.stdinIsTerminal() ? "" : readAll(io.in());
         if (argument.isBlank() && piped.isBlank()) {
-            throw new CliException(ExitCode.USAGE, "nothing to ask: give a prompt, or pipe text into stdin");
+            return "";
         }
         if (piped.isEmpty()) {
             return argument;

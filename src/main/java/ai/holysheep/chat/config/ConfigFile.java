@@ -27,7 +27,8 @@ public record ConfigFile(
         boolean proxyLoopback,
         ServeLimits serve,
         Map<String, AssistantRole> roles,
-        ServerTable server) {
+        ServerTable server,
+        Map<String, Long> contextWindows) {
 
     /** The {@code [server]} table as written: any field may be null. */
     public record ServerTable(String url, String token, String tokenCmd) {
@@ -37,7 +38,7 @@ public record ConfigFile(
     public static ConfigFile none() {
         return new ConfigFile(null, null, null, null, null, KeyCommand.DEFAULT_LIMIT, null, RequestDefaults.NONE,
                 RetrySettings.DEFAULTS, Map.of(), List.of(), Map.of(), null, false, ServeLimits.DEFAULTS,
-                Map.of(), ServerTable.NONE);
+                Map.of(), ServerTable.NONE, Map.of());
     }
 
     /** Whether the file names a key or a member token, which makes its permissions matter. */

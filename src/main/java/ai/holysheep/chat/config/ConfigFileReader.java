@@ -24,7 +24,8 @@ import java.util.Set;
 public final class ConfigFileReader {
     private static final Set<String> TOP = Set.of(
             "model", "base_url", "api_key", "api_key_cmd", "api_key_cmd_timeout", "profile", "models", "defaults", "retry", "prices", "profiles",
-            "proxy", "proxy_loopback", "serve", "roles", "server");
+            "proxy", "proxy_loopback", "serve", "roles", "server",
+            "context_windows");
     private static final Set<String> DEFAULTS = Set.of("system", "temperature", "max_tokens");
     private static final Set<String> RETRY = Set.of("max_retries", "base_delay", "factor", "max_delay", "jitter",
             "idle_timeout", "connect_timeout", "max_retry_after", "resume", "max_event_size");
@@ -66,7 +67,7 @@ public final class ConfigFileReader {
         if (root == null || root.isMissingNode() || root.isNull()) {
             return new ConfigFile(path, null, null, null, null, KeyCommand.DEFAULT_LIMIT, null, RequestDefaults.NONE,
                     RetrySettings.DEFAULTS, Map.of(), List.of(), Map.of(), null, false, ServeLimits.DEFAULTS,
-                Map.of(), ConfigFile.ServerTable.NONE);
+                Map.of(), ConfigFile.ServerTable.NONE, Map.of());
         }
         checkKeys(root, TOP, "");
         return new ConfigFile(
@@ -86,7 +87,8 @@ public final class ConfigFileReader {
                 bool(root, "proxy_loopback", ""),
                 serve(root.get("serve")),
                 roles(root.get("roles")),
-                server(root.get("server")));
+                server(root.get("server")),
+                contextWindows(root.get("context_windows")));
     }
 
     private Duration keyCommandLimit(JsonNode root) {
@@ -251,6 +253,27 @@ public final class ConfigFileReader {
                 throw problem(name + ".temperature must be between 0 and 2, not " + temperature);
             }
             out.put(e.getKey(), new AssistantRole(e.getKey(), system, model, temperature, false));
+        }
+        return out;
+    }
+
+    /**
+     * {@code [context_windows]}: model name = tokens. A table of its own, not
+     * {@code [models."NAME"]}, because {@code models} is already the list of names to pick from.
+     */
+    private Map<String, Long> contextWindows(JsonNode node) {
+        if (node == null) {
+            return Map.of();
+        }
+        table(node, "context_windows");
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            if (!v.canConvertToExactIntegral() || v.asLong() < 1) {
+                throw problem("context_windows." + quoteKey(e.getKey()) + " must be a whole number of tokens, at least 1");
+            }
+            out.put(e.getKey(), v.asLong());
         }
         return out;
     }

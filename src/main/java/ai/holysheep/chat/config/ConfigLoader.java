@@ -37,6 +37,12 @@ public final class ConfigLoader {
             "claude-sonnet-4.5", new Price(3.00, 15.00),
             "gemini-2.5-flash", new Price(0.30, 2.50),
             "deepseek-v3.2", new Price(0.28, 0.42));
+    /** The makers' published context windows of the HolySheep models, in tokens. */
+    static final Map<String, Long> HOLYSHEEP_CONTEXT_WINDOWS = Map.of(
+            "gpt-4.1", 1_047_576L,
+            "claude-sonnet-4.5", 200_000L,
+            "gemini-2.5-flash", 1_048_576L,
+            "deepseek-v3.2", 128_000L);
 
     private final Map<String, String> env;
     private final Consumer<String> warnings;
@@ -214,7 +220,14 @@ public final class ConfigLoader {
                 active == null ? null : active.name(), request, flags.retry().applyTo(file.retry()),
                 Map.copyOf(prices), List.copyOf(models), file.path(), Map.copyOf(origins), unconfigured,
                 ProxySettings.resolve(env, file.proxy(), file.proxyLoopback(), baseUrl),
-                Collections.unmodifiableMap(roles));
+                Collections.unmodifiableMap(roles), contextWindows(file));
+    }
+
+    /** The built-in figures apply whatever the gateway: a model's window is its maker's, not the gateway's. */
+    private static Map<String, Long> contextWindows(ConfigFile file) {
+        Map<String, Long> windows = new HashMap<>(HOLYSHEEP_CONTEXT_WINDOWS);
+        windows.putAll(file.contextWindows());
+        return Map.copyOf(windows);
     }
 
     private static AssistantRole role(Map<String, AssistantRole> roles, String name) {

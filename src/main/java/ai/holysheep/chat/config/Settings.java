@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The effective settings for one run, after flags, environment, config file and defaults.
@@ -18,6 +19,8 @@ import java.util.Optional;
  * @param unconfigured true when nothing at all points at a gateway: no key, no base URL, no profile
  * @param proxy      the HTTP proxy requests go through, if any
  * @param roles      every role that can be picked, by name (built-in and the config file's)
+ * @param contextWindows tokens each model's context holds, as far as known without asking the
+ *                   gateway: the config file's {@code [context_windows]} over the built-in figures
  */
 public record Settings(
         String baseUrl,
@@ -33,10 +36,16 @@ public record Settings(
         Map<String, Origin> origins,
         boolean unconfigured,
         ProxySettings proxy,
-        Map<String, AssistantRole> roles) {
+        Map<String, AssistantRole> roles,
+        Map<String, Long> contextWindows) {
 
     public Optional<Price> price(String modelId) {
         return Optional.ofNullable(prices.get(modelId));
+    }
+
+    public OptionalLong contextWindow(String modelId) {
+        Long window = contextWindows.get(modelId);
+        return window == null ? OptionalLong.empty() : OptionalLong.of(window);
     }
 
     public Optional<AssistantRole> role(String name) {

@@ -2,6 +2,7 @@ package ai.holysheep.chat.session;
 
 import ai.holysheep.chat.api.ChatMessage;
 import ai.holysheep.chat.api.ChatRequest;
+import ai.holysheep.chat.api.TokenEstimate;
 import ai.holysheep.chat.config.AssistantRole;
 import ai.holysheep.chat.config.RequestDefaults;
 import ai.holysheep.chat.config.Settings;
@@ -41,11 +42,15 @@ public final class ChatSession implements AutoCloseable {
     private TurnRecorder current;
     private Optional<Spend> lastTurn = Optional.empty();
     private Spend total = Spend.NOTHING;
+    private ContextWindows windows;
+    /** How many of the oldest turns the last request begun left out to fit the model's window. */
+    private int turnsLeftOut;
 
     private ChatSession(Settings settings, HistoryBinding history) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.history = history;
         this.model = settings.model();
+        this.windows = new ContextWindows(settings, null);
         RequestDefaults defaults = settings.request();
         setSystemPrompt(defaults == null ? null : defaults.system());
         temperature = defaults == null ? null : defaults.temperature();
@@ -75,6 +80,26 @@ public final class ChatSession implements AutoCloseable {
         }
         context.addAll(messages);
         return List.copyOf(context);
+    }
+
+    /**
+     * Lets requests use the context windows {@code catalog} (a gateway's {@code /models}) states,
+     * over the configured and built-in ones.
+     */
+    public synchronized void windowsFrom(ContextWindows.Catalog catalog) {
+        windows = new ContextWindows(settings, catalog);
+    }
+
+    /**
+     * The one-line note for the request last begun when it left out the oldest turns to fit the
+     * model's context window; empty when it sends the whole conversation.
+     */
+    public synchronized Optional<String> contextNote() {
+        if (turnsLeftOut == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(turnsLeftOut + (turnsLeftOut == 1 ? " earlier turn" : " earlier turns")
+                + " left out to fit " + model + "'s context window");
     }
 
     public synchronized String model() {
@@ -147,17 +172,28 @@ public final class ChatSession implements AutoCloseable {
      *       soon as the store is ready; the recorder holds back the answer's text until then,
      *       so the stored answer never precedes its question.</li>
      * </ul>
+     * The request leaves out the oldest turns when the whole conversation would not fit the
+     * model's context window ({@link #contextNote()} says how many).
+     *
+     * @throws ContextTooLongException when the question alone does not fit: nothing is recorded
      */
     public synchronized ChatRequest beginTurn(String userText) {
         Objects.requireNonNull(userText, "userText");
         ensureNoTurn();
         messages.add(ChatMessage.user(userText));
+        String asked = model;
+        ChatRequest request;
+        try {
+            request = request(asked);
+        } catch (ContextTooLongException e) {
+            messages.remove(messages.size() - 1);
+            throw e;
+        }
         if (title == null) {
             title = Titles.fromPrompt(userText);
         }
-        String asked = model;
         current = new TurnRecorder(this, asked, settings.price(asked), history, saveQuestion(userText, asked));
-        return request(asked);
+        return request;
     }
 
     /**
@@ -177,6 +213,7 @@ public final class ChatSession implements AutoCloseable {
      * the new answer is saved after it, so a resumed conversation sends only the new one.
      *
      * @throws IllegalStateException when a turn is in progress or nothing was asked yet
+     * @throws ContextTooLongException when the question alone does not fit the model now in use
      */
     public synchronized ChatRequest retryLast() {
         ensureNoTurn();
@@ -190,14 +227,23 @@ public final class ChatSession implements AutoCloseable {
         if (lastQuestion < 0) {
             throw new IllegalStateException("nothing to ask again");
         }
-        messages.subList(lastQuestion + 1, messages.size()).clear();
-        markReplaced();
+        List<ChatMessage> answers = messages.subList(lastQuestion + 1, messages.size());
+        List<ChatMessage> replaced = List.copyOf(answers);
+        answers.clear();
         String asked = model;
+        ChatRequest request;
+        try {
+            request = request(asked);
+        } catch (ContextTooLongException e) {
+            messages.addAll(replaced);
+            throw e;
+        }
+        markReplaced();
         CompletableFuture<AnswerPlace> saved = history == null || history.broken() || conversationId == null
                 ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.completedFuture(AnswerPlace.atEnd(conversationId));
         current = new TurnRecorder(this, asked, settings.price(asked), history, saved);
-        return request(asked);
+        return request;
     }
 
     /** Starts afresh: empty context, no title; the next question starts a new saved conversation. */
@@ -308,6 +354,7 @@ public final class ChatSession implements AutoCloseable {
         unsaved.model = model;
         unsaved.systemPrompt = systemPrompt;
         unsaved.temperature = temperature;
+        unsaved.windows = windows;
         return unsaved;
     }
 
@@ -390,7 +437,13 @@ public final class ChatSession implements AutoCloseable {
 
     private ChatRequest request(String asked) {
         RequestDefaults defaults = settings.request() == null ? RequestDefaults.NONE : settings.request();
-        return new ChatRequest(asked, context(), temperature, defaults.maxTokens());
+        List<ChatMessage> context = context();
+        OptionalLong window = windows.of(asked, TokenEstimate.of(context));
+        ContextFit.Fitted fitted = window.isEmpty()
+                ? new ContextFit.Fitted(context, 0)
+                : ContextFit.fit(context, asked, window.getAsLong(), defaults.maxTokens());
+        turnsLeftOut = fitted.turnsLeftOut();
+        return new ChatRequest(asked, fitted.messages(), temperature, defaults.maxTokens());
     }
 
     private void ensureNoTurn() {

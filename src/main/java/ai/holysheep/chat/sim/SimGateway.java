@@ -37,6 +37,12 @@ public final class SimGateway implements AutoCloseable {
         List.of("deepseek-v3.2", "deepseek"),
         List.of(SIM_MODEL, "holysheep"));
 
+    /**
+     * The context window {@code /models} states for {@link #SIM_MODEL}, as OpenRouter's
+     * {@code context_length} does: small, so a long conversation meets it.
+     */
+    public static final long SIM_CONTEXT_WINDOW = 8_192;
+
     private static final String MODELS_PATH = "/v1/models";
     private static final String COMPLETIONS_PATH = "/v1/chat/completions";
 
@@ -138,7 +144,11 @@ public final class SimGateway implements AutoCloseable {
         ObjectNode root = WireFormat.JSON.createObjectNode().put("object", "list");
         ArrayNode data = root.putArray("data");
         for (List<String> model : MODELS) {
-            data.addObject().put("id", model.get(0)).put("object", "model").put("created", 0).put("owned_by", model.get(1));
+            ObjectNode entry = data.addObject()
+                .put("id", model.get(0)).put("object", "model").put("created", 0).put("owned_by", model.get(1));
+            if (model.get(0).equals(SIM_MODEL)) {
+                entry.put("context_length", SIM_CONTEXT_WINDOW);
+            }
         }
         return root;
     }

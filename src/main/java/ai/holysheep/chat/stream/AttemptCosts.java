@@ -1,9 +1,8 @@
 package ai.holysheep.chat.stream;
 
-import ai.holysheep.chat.api.ChatMessage;
 import ai.holysheep.chat.api.ChatRequest;
+import ai.holysheep.chat.api.TokenEstimate;
 import ai.holysheep.chat.api.TokenUsage;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Tokens a turn paid for. {@code wasted} is everything billed for attempts that broke: their
@@ -11,9 +10,8 @@ import java.nio.charset.StandardCharsets;
  * continuation sends it back as prompt). That is exactly what the turn cost beyond one clean call,
  * so {@code answer + wasted} is the whole bill.
  *
- * <p>A broken attempt seldom reports usage, so it is estimated: the prompt at one token per four
- * UTF-8 bytes (about right for English, a little low for Hangul), the completion at one token per
- * streamed chunk (servers stream roughly a token per chunk).
+ * <p>A broken attempt seldom reports usage, so it is estimated: the prompt by {@link TokenEstimate},
+ * the completion at one token per streamed chunk (servers stream roughly a token per chunk).
  */
 final class AttemptCosts {
     private static final TokenUsage NONE = new TokenUsage(0, 0, 0);
@@ -26,7 +24,7 @@ final class AttemptCosts {
             wasted = wasted.plus(reported);
             return;
         }
-        long prompt = estimatePrompt(request);
+        long prompt = TokenEstimate.of(request.messages());
         wasted = wasted.plus(new TokenUsage(prompt, chunks, prompt + chunks));
     }
 
@@ -41,13 +39,5 @@ final class AttemptCosts {
             return null;
         }
         return new StreamEvent.Usage(answer == null ? NONE : answer, wasted);
-    }
-
-    static long estimatePrompt(ChatRequest request) {
-        long bytes = 0;
-        for (ChatMessage m : request.messages()) {
-            bytes += m.content().getBytes(StandardCharsets.UTF_8).length;
-        }
-        return (bytes + 3) / 4;
     }
 }

@@ -6,6 +6,7 @@ import ai.holysheep.chat.config.Settings;
 import ai.holysheep.chat.render.CodeBlocks;
 import ai.holysheep.chat.render.TerminalSanitizer;
 import ai.holysheep.chat.session.ChatSession;
+import ai.holysheep.chat.session.ContextTooLongException;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -42,6 +43,7 @@ public final class ChatScreen {
     private final Duration frameInterval;
     private final Executor background;
     final Clipboard clipboard;
+    private final DraftEditor editor;
     private final Map<String, AssistantRole> roles;
 
     private final BlockingQueue<UiEvent> events = new LinkedBlockingQueue<>();
@@ -67,7 +69,7 @@ public final class ChatScreen {
     private int inputWidth = 1;
 
     public ChatScreen(Screen screen, ChatSession session, Backend backend, Settings settings, Clock clock,
-                      Duration frameInterval, Executor background, Clipboard clipboard) {
+                      Duration frameInterval, Executor background, Clipboard clipboard, DraftEditor editor) {
         this.screen = screen;
         this.session = session;
         this.backend = backend;
@@ -75,6 +77,7 @@ public final class ChatScreen {
         this.frameInterval = frameInterval;
         this.background = background;
         this.clipboard = clipboard;
+        this.editor = editor;
         this.roles = settings.roles();
         this.canvas = new Canvas(screen);
         this.status = new StatusBar(settings.retry().idleTimeout());
@@ -193,10 +196,46 @@ public final class ChatScreen {
         } catch (IllegalStateException e) {
             note(e.getMessage(), true);
             return;
+        } catch (ContextTooLongException e) {
+            // Back as the draft, to be shortened rather than typed again.
+            if (input.isEmpty()) {
+                input.insert(text);
+            }
+            note(e.getMessage(), true);
+            return;
         }
         conversations.asked();
         pane.add(new TextEntry(TextEntry.Kind.USER, text));
+        session.contextNote().ifPresent(n -> note(n + ".", false));
         turns.start(request);
+    }
+
+    /**
+     * {@code /edit} and Ctrl+X Ctrl+E: the draft goes to the user's editor and what it leaves
+     * comes back as the draft, to be sent with Enter. An editor that fails or leaves nothing
+     * keeps the draft as it was.
+     */
+    void editDraft() {
+        ExternalEditor.Outcome outcome;
+        try {
+            outcome = editor.edit(input.text());
+        } catch (IOException e) {
+            note("The editor could not be run: " + e.getMessage(), true);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } finally {
+            // The editor drew over the whole terminal.
+            repaint();
+        }
+        if (outcome instanceof ExternalEditor.Outcome.Edited edited) {
+            input.clear();
+            input.insert(edited.text());
+        } else {
+            String reason = ((ExternalEditor.Outcome.NothingToSend) outcome).reason();
+            note(Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + "; the draft is as it was.", true);
+        }
     }
 
     /** Asks the last question again, replacing the answer it got on screen. */
@@ -211,7 +250,11 @@ public final class ChatScreen {
         } catch (IllegalStateException e) {
             note("Nothing to retry yet.", true);
             return;
+        } catch (ContextTooLongException e) {
+            note(e.getMessage(), true);
+            return;
         }
+        session.contextNote().ifPresent(n -> note(n + ".", false));
         List<Entry> entries = pane.entries();
         for (int i = entries.size() - 1; i >= 0; i--) {
             if (entries.get(i) instanceof AnswerEntry) {

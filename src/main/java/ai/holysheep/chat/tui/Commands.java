@@ -11,6 +11,7 @@ final class Commands {
             "  ←/→ Home/End Ctrl+A/E move · Backspace/Delete Ctrl+U/K/W delete · ↑ on an empty input: earlier prompts",
             "  PgUp/PgDn scroll · Home/End (empty input) or Ctrl+Home/End: top/bottom of the conversation",
             "  F1 this help · F2 switch model · F3 saved conversations · F4 show/fold the reasoning · Ctrl+L repaint the screen · Ctrl+D (empty input) quit",
+            "  Ctrl+X Ctrl+E edit the draft in $VISUAL or $EDITOR",
             "Commands",
             "  /model [NAME]  switch model (no name: choose from a list)",
             "  /new           start a new conversation",
@@ -19,6 +20,7 @@ final class Commands {
             "  /system TEXT   set the system prompt (no text: remove it)",
             "  /role NAME     answer in a role: its system prompt, model, temperature (no name: list them)",
             "  /retry         ask the last question again",
+            "  /edit [TEXT]   write the message in $VISUAL or $EDITOR (Ctrl+X Ctrl+E: the draft); it comes back as the draft",
             "  /copy [N]      copy the last answer to the clipboard (N: only its Nth code block)",
             "  /help          this help",
             "  /quit          leave");
@@ -54,6 +56,11 @@ final class Commands {
             case "history", "conversations" -> ui.conversations.openList();
             case "title", "rename" -> ui.conversations.rename(arg);
             case "retry" -> ui.retry();
+            case "edit" -> {
+                // The input held "/edit TEXT": TEXT is the draft to open.
+                ui.input.insert(arg);
+                ui.editDraft();
+            }
             case "copy" -> {
                 if (arg.isEmpty()) {
                     ui.copyLastAnswer();

@@ -51,7 +51,7 @@ public final class FullScreen {
             full.screen.startScreen();
             full.terminal.raw(BracketedPaste.ENABLE);
             ui = new ChatScreen(full.screen, session, backend, settings, Clock.systemUTC(), FRAME, background,
-                    new SystemClipboard(full.terminal, env));
+                    new SystemClipboard(full.terminal, env), draft -> full.suspendedFor(ExternalEditor.from(env), draft));
             warnings.attach(ui);
             ui.run();
         } finally {
@@ -65,6 +65,23 @@ public final class FullScreen {
             } catch (IllegalStateException alreadyExiting) {
                 // The hook is running or has run; the terminal is restored either way.
             }
+        }
+    }
+
+    /**
+     * Gives the terminal to the editor: the normal screen back, bracketed paste off (an editor
+     * that does not expect the markers would take them for keys), then the chat's screen again.
+     * The terminal stays in the chat's raw mode, which editors set for themselves anyway.
+     */
+    private ExternalEditor.Outcome suspendedFor(ExternalEditor editor, String draft)
+            throws IOException, InterruptedException {
+        terminal.raw(BracketedPaste.DISABLE);
+        screen.stopScreen();
+        try {
+            return editor.edit(draft);
+        } finally {
+            screen.startScreen();
+            terminal.raw(BracketedPaste.ENABLE);
         }
     }
 

@@ -2,6 +2,8 @@ package ai.holysheep.chat.tui;
 
 import ai.holysheep.chat.api.ChatRequest;
 import ai.holysheep.chat.api.GatewayClient;
+import ai.holysheep.chat.api.GatewayException;
+import ai.holysheep.chat.api.ModelInfo;
 import ai.holysheep.chat.config.RetrySettings;
 import ai.holysheep.chat.stream.StreamEvent;
 import ai.holysheep.chat.stream.Turn;
@@ -57,6 +59,11 @@ public final class GatewayBackend implements Backend {
     @Override
     public List<String> models() throws Exception {
         return client().models();
+    }
+
+    /** The gateway's models with the context windows it states; for the session, not the screen. */
+    public List<ModelInfo> modelInfo() throws GatewayException {
+        return client().modelInfo();
     }
 
     @Override

@@ -13,6 +13,8 @@ final class Keys {
     /** The last key was a Ctrl+C that stopped an answer: one more Ctrl+C right after it does not quit. */
     private boolean cancelledByCtrlC;
     private boolean pasting;
+    /** Ctrl+X was pressed: Ctrl+E next opens the draft in the editor, as in bash. */
+    private boolean afterCtrlX;
 
     Keys(ChatScreen ui) {
         this.ui = ui;
@@ -43,6 +45,13 @@ final class Keys {
             return;
         }
         KeyType type = key.getKeyType();
+        if (afterCtrlX) {
+            afterCtrlX = false;
+            if (type == KeyType.Character && key.isCtrlDown() && Character.toLowerCase(key.getCharacter()) == 'e') {
+                ui.editDraft();
+                return;
+            }
+        }
         if (type == KeyType.Character) {
             character(key);
             return;
@@ -117,6 +126,7 @@ final class Keys {
                     }
                 }
                 case 'z' -> in.undoDiscard();
+                case 'x' -> afterCtrlX = true;
                 case 'd' -> {
                     if (in.isEmpty()) {
                         ui.quit();

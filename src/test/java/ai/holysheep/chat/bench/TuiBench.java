@@ -14,6 +14,7 @@ import ai.holysheep.chat.store.MessageStatus;
 import ai.holysheep.chat.store.Role;
 import ai.holysheep.chat.store.StoredMessage;
 import ai.holysheep.chat.tui.ChatScreen;
+import ai.holysheep.chat.tui.ExternalEditor;
 import ai.holysheep.chat.tui.GatewayBackend;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -109,7 +110,8 @@ public final class TuiBench {
             TimedScreen screen = new TimedScreen(terminal);
             screen.startScreen();
             ChatScreen ui = new ChatScreen(screen, session, new GatewayBackend(Gateways.client(settings), settings.retry(), true), settings,
-                    Clock.systemUTC(), FRAME, background, text -> "bench");
+                    Clock.systemUTC(), FRAME, background, text -> "bench",
+                    draft -> new ExternalEditor.Outcome.NothingToSend("the bench has no editor"));
             System.out.println(measure(ui, session, screen, terminal, tokens / tokensPerSecond));
             ui.close();
             session.close();

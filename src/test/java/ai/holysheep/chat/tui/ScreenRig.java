@@ -37,6 +37,8 @@ final class ScreenRig implements AutoCloseable {
     final SimGateway gateway;
     final ManualClock clock = new ManualClock();
     final ChatSession session;
+    /** Where the editor of {@code /edit} and Ctrl+X Ctrl+E is found: set EDITOR or VISUAL in it. */
+    final Map<String, String> editorEnv = new java.util.HashMap<>();
     final ChatScreen ui;
     final List<String> copied = new ArrayList<>();
     private final boolean scripted;
@@ -97,7 +99,7 @@ final class ScreenRig implements AutoCloseable {
         ui = new ChatScreen(screen, session, backend, settings, clock, Duration.ZERO, Runnable::run, text -> {
             copied.add(text);
             return "test clipboard";
-        });
+        }, draft -> ExternalEditor.from(editorEnv).edit(draft));
         step();
     }
 
