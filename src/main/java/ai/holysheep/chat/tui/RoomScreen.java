@@ -235,6 +235,10 @@ public final class RoomScreen {
         long now = clock.millis();
         if (e instanceof RoomConnection.State s) {
             status.link(s, now);
+            if (!(s instanceof RoomConnection.State.Connected)) {
+                // Off the relay, who is here is not known: the last list would be a guess.
+                present = List.of();
+            }
             if (s instanceof RoomConnection.State.Closed c) {
                 note(TerminalSanitizer.clean(c.message()), true);
             }

@@ -71,10 +71,11 @@ class RoomScreenTest {
             RetrySettings retry = new RetrySettings(8, Duration.ofMillis(1300), 2.0, Duration.ofSeconds(30), 0.0,
                     Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(60), ResumeMode.CONTINUE);
             RoomRig.Member a = rig.join("alice", retry, steps, clock);
-            rig.until("connected", () -> a.statusLine().contains("│ connected"));
+            rig.until("connected", () -> a.statusLine().contains("│ connected") && a.shows("here: alice"));
 
             rig.stopRelay();
             rig.until("the countdown", () -> a.statusLine().contains("reconnecting 1/8 in 1.3s"));
+            assertFalse(a.shows("here: alice"), "who is here is not known while offline:\n" + a.text());
             clock.advance(500);
             a.send("typed while offline");
             rig.until("the message waiting", () -> a.statusLine().contains("offline · 1 waiting · reconnecting 1/8 in 0.8s")
