@@ -64,6 +64,28 @@ class RoomScreenTest {
     }
 
     @Test
+    void anAnswerTheRelayRetriesGoesOnInPlaceAndEndsWholeOnBothScreens() throws Exception {
+        try (RoomRig rig = new RoomRig(dir, SimOptions.defaults().unpaced().withAnswerTokens(60).withFaults("drop@1"))) {
+            RoomRig.Member a = rig.join("alice");
+            RoomRig.Member b = rig.join("bob");
+            rig.until("both connected", () -> a.statusLine().contains("connected") && b.statusLine().contains("connected"));
+
+            a.send("@ai again please");
+            rig.until("the answer complete on both", () -> done(a).isPresent() && done(b).isPresent());
+            assertEquals(done(a).get().text(), done(b).get().text());
+            assertEquals(1, b.ui.pane.entries().stream().filter(e -> e instanceof AnswerEntry).count(),
+                    "the retried answer is one answer");
+            rig.until("the retry gone from the status", () -> !a.statusLine().contains("retry")
+                    && !b.statusLine().contains("retry"));
+        }
+    }
+
+    private static Optional<AnswerEntry> done(RoomRig.Member m) {
+        return m.ui.pane.entries().stream().filter(e -> e instanceof AnswerEntry).map(e -> (AnswerEntry) e)
+                .filter(a -> a.outcome() == AnswerEntry.Outcome.DONE).findFirst();
+    }
+
+    @Test
     void aDroppedLinkShowsTheReconnectCountdownAndWhatWaitsThenSendsItOnReconnecting() throws Exception {
         try (RoomRig rig = new RoomRig(dir, SimOptions.defaults().unpaced())) {
             Steps steps = new Steps();
