@@ -333,7 +333,8 @@ final class RoomHub {
         }
         for (Live l : rooms.values()) {
             synchronized (l.lock) {
-                l.sockets.forEach(s -> s.close(1001, "the server is shutting down"));
+                // A close can take its socket out of the set at once (this thread holds the lock): walk a copy.
+                List.copyOf(l.sockets).forEach(s -> s.close(1001, "the server is shutting down"));
             }
         }
     }
