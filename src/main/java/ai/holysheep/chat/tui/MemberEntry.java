@@ -14,6 +14,8 @@ final class MemberEntry extends Entry {
     private boolean mine;
     /** Typed here and not yet posted: the relay has not echoed it (offline, or on its way). */
     private final boolean waiting;
+    /** Waiting when the connection gave up: it will not be posted. */
+    private boolean lost;
     private int width = -1;
     private List<Wrap.Line> lines;
 
@@ -23,13 +25,16 @@ final class MemberEntry extends Entry {
 
     private MemberEntry(String author, String text, boolean mine, boolean waiting) {
         // Names and text come from other people's terminals: nothing drawn may act on this one.
-        this.author = TerminalSanitizer.clean(author);
+        this.author = author == null ? null : TerminalSanitizer.clean(author);
         this.text = TextEntry.expandTabs(TerminalSanitizer.clean(text));
         this.mine = mine;
         this.waiting = waiting;
     }
 
-    /** What the user just typed, shown at once, until the relay's echo takes its place. */
+    /**
+     * What the user just typed, shown at once, until the relay's echo takes its place;
+     * {@code author} is null while the relay has not yet named the user.
+     */
     static MemberEntry waiting(String author, String text) {
         return new MemberEntry(author, text, true, true);
     }
@@ -40,6 +45,11 @@ final class MemberEntry extends Entry {
 
     boolean mine() {
         return mine;
+    }
+
+    /** The connection gave up with this still unposted. */
+    void lost() {
+        lost = true;
     }
 
     /** Known to be the user's own only once the relay named the user (the first echo). */
@@ -61,8 +71,10 @@ final class MemberEntry extends Entry {
                 canvas.put(left, row, left + width, author, Styles.TITLE);
                 return;
             }
-            int c = canvas.put(left, row, left + width, "▌ " + author + " (you)", Styles.USER);
-            if (waiting) {
+            int c = canvas.put(left, row, left + width, author == null ? "▌ you" : "▌ " + author + " (you)", Styles.USER);
+            if (lost) {
+                canvas.put(c, row, left + width, " · not posted", Styles.WARN);
+            } else if (waiting) {
                 canvas.put(c, row, left + width, " · waiting to be posted", Styles.DIM);
             }
             return;

@@ -222,7 +222,7 @@ public final class RoomScreen {
         String text = input.submit();
         // Said even while offline: the connection keeps it and sends it on reconnecting.
         String id = connection.say(text);
-        MemberEntry shown = MemberEntry.waiting(me == null ? "you" : me, text);
+        MemberEntry shown = MemberEntry.waiting(me, text);
         waiting.put(id, shown);
         pane.add(shown);
         // Sending is a wish to see what follows.
@@ -240,6 +240,7 @@ public final class RoomScreen {
                 present = List.of();
             }
             if (s instanceof RoomConnection.State.Closed c) {
+                waiting.values().forEach(MemberEntry::lost);
                 note(TerminalSanitizer.clean(c.message()), true);
             }
         } else if (e instanceof RoomFrame.Posted p) {
@@ -292,7 +293,7 @@ public final class RoomScreen {
     private void learnMe(String author) {
         me = author;
         for (Entry e : pane.entries()) {
-            if (e instanceof MemberEntry m && m.author().equals(TerminalSanitizer.clean(author))) {
+            if (e instanceof MemberEntry m && TerminalSanitizer.clean(author).equals(m.author())) {
                 m.markMine();
             }
         }

@@ -75,7 +75,8 @@ final class RoomStatus {
             return kept + "reconnecting " + r.attempt() + "/" + r.max() + when;
         }
         RoomConnection.State.Closed closed = (RoomConnection.State.Closed) link;
-        return (kept.isEmpty() ? "offline · " : kept) + TerminalSanitizer.clean(closed.message());
+        // Given up: what was kept will not go out.
+        return "offline · " + (waiting > 0 ? waiting + " not posted · " : "") + TerminalSanitizer.clean(closed.message());
     }
 
     private com.googlecode.lanterna.TextCharacter linkStyle() {

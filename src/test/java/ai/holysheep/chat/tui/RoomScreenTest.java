@@ -113,6 +113,23 @@ class RoomScreenTest {
         }
     }
 
+    @Test
+    void whenTheConnectionGivesUpWhatWaitedIsMarkedNotPosted() throws Exception {
+        try (RoomRig rig = new RoomRig(dir, SimOptions.defaults().unpaced())) {
+            Steps steps = new Steps();
+            RetrySettings retry = new RetrySettings(1, Duration.ofMillis(1300), 2.0, Duration.ofSeconds(30), 0.0,
+                    Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(60), ResumeMode.CONTINUE);
+            RoomRig.Member a = rig.join("alice", retry, steps, new ManualClock());
+            rig.until("connected", () -> a.statusLine().contains("│ connected"));
+            rig.stopRelay();
+            rig.until("the countdown", () -> a.statusLine().contains("reconnecting 1/1"));
+            a.send("never to be");
+            steps.run(Duration.ofMillis(1300));
+            rig.until("given up", () -> a.statusLine().contains("offline · 1 not posted · lost the relay")
+                    && a.shows("▌ you · not posted") && !a.shows("waiting to be posted"));
+        }
+    }
+
     private static Optional<AnswerEntry> streamingWithText(RoomRig.Member m) {
         return m.ui.pane.entries().stream().filter(e -> e instanceof AnswerEntry).map(e -> (AnswerEntry) e)
                 .filter(a -> a.outcome() == AnswerEntry.Outcome.STREAMING && !a.text().isEmpty()).findFirst();

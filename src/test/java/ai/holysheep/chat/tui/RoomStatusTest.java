@@ -24,7 +24,7 @@ class RoomStatusTest {
         assertEquals(" team │ offline · 2 waiting · reconnecting 2/8 in 0.3s ", status.text(2_000, 2));
         assertEquals(" team │ offline · 2 waiting · reconnecting 2/8… ", status.text(2_400, 2));
         status.link(new RoomConnection.State.Closed(RoomsException.Kind.UNAVAILABLE, "gave up after 8 attempts"), 3_000);
-        assertEquals(" team │ offline · 1 waiting · gave up after 8 attempts ", status.text(3_000, 1));
+        assertEquals(" team │ offline · 1 not posted · gave up after 8 attempts ", status.text(3_000, 1));
         assertEquals(" team │ offline · gave up after 8 attempts ", status.text(3_000, 0));
     }
 
