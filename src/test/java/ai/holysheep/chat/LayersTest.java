@@ -43,7 +43,8 @@ class LayersTest {
             .whereLayer("Cli").mayOnlyAccessLayers(
                     "Serve", "Rooms", "Tui", "Session", "Stream", "Api", "Config", "Render", "Store", "Sim")
             .whereLayer("Serve").mayOnlyAccessLayers("Session", "Stream", "Api", "Config", "Render", "Store")
-            .whereLayer("Tui").mayOnlyAccessLayers("Session", "Stream", "Api", "Config", "Render", "Store")
+            // The room's full screen is drawn from the connection's frames and states (tui.RoomScreen).
+            .whereLayer("Tui").mayOnlyAccessLayers("Rooms", "Session", "Stream", "Api", "Config", "Render", "Store")
             .whereLayer("Rooms").mayOnlyAccessLayers("Stream", "Api", "Config")
             .whereLayer("Session").mayOnlyAccessLayers("Stream", "Api", "Config", "Store")
             .whereLayer("Stream").mayOnlyAccessLayers("Api", "Config")

@@ -69,8 +69,13 @@ public final class RoomsCommand implements Callable<Integer> {
      * line and exit status, as the one-shot chat's do.
      */
     int withClient(Function<RoomsClient, Integer> body) {
+        return withClient(root, server, body);
+    }
+
+    /** {@link #withClient(Function)} for any command that reaches the relay ({@code join} too). */
+    static int withClient(RootCommand root, String server, Function<RoomsClient, Integer> body) {
         ServerSettings settings = new ConfigLoader(root.io().env(), root.io()::warn).server(root.connection.config, server);
-        try (RoomsClient client = new RoomsClient(settings, retry().connectTimeout())) {
+        try (RoomsClient client = new RoomsClient(settings, retry(root).connectTimeout())) {
             return body.apply(client);
         } catch (RoomsException e) {
             throw new CliException(exitCode(e.kind()), e.getMessage());
@@ -82,6 +87,10 @@ public final class RoomsCommand implements Callable<Integer> {
      * Read from the file alone, so that an api_key_cmd is not run for a key rooms never use.
      */
     RetrySettings retry() {
+        return retry(root);
+    }
+
+    static RetrySettings retry(RootCommand root) {
         ConfigLoader loader = new ConfigLoader(root.io().env());
         return root.retry.overrides().applyTo(ConfigFileReader.read(loader.locate(root.connection.config)).retry());
     }

@@ -11,10 +11,10 @@ import picocli.CommandLine.Command;
  */
 @Command(subcommands = {ModelsCommand.class, ConversationsCommand.class, SimGatewayCommand.class,
     ConfigCommand.class, DoctorCommand.class, ServeCommand.class, RolesCommand.class,
-    UsageCommand.class, RoomsCommand.class})
+    UsageCommand.class, RoomsCommand.class, JoinCommand.class})
 public final class RootCommand extends ChatCommand {
     private static final Map<String, Boolean> NAMES =
-            names("models", "conversations", "conv", "sim-gateway", "config", "doctor", "serve", "roles", "usage", "rooms");
+            names("models", "conversations", "conv", "sim-gateway", "config", "doctor", "serve", "roles", "usage", "rooms", "join");
 
     public RootCommand(Io io) {
         super(io);

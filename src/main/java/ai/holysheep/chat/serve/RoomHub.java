@@ -292,7 +292,7 @@ final class RoomHub {
         for (Live l : rooms.values()) {
             List<RoomSocket> stale = new ArrayList<>();
             synchronized (l.lock) {
-                for (RoomSocket s : l.sockets) {
+                for (RoomSocket s : List.copyOf(l.sockets)) {
                     if (now - s.lastHeard() > heartbeat.timeout().toNanos()) {
                         stale.add(s);
                     } else {
@@ -309,14 +309,14 @@ final class RoomHub {
 
     private static List<String> presence(Live l) {
         Set<String> names = new TreeSet<>();
-        for (RoomSocket s : l.sockets) {
+        for (RoomSocket s : List.copyOf(l.sockets)) {
             names.add(s.member());
         }
         return List.copyOf(names);
     }
 
     private static void broadcast(Live l, String frame) {
-        for (RoomSocket s : l.sockets) {
+        for (RoomSocket s : List.copyOf(l.sockets)) {
             s.send(frame);
         }
     }
@@ -333,7 +333,8 @@ final class RoomHub {
         }
         for (Live l : rooms.values()) {
             synchronized (l.lock) {
-                l.sockets.forEach(s -> s.close(1001, "the server is shutting down"));
+                // A close can take its socket out of the set at once (this thread holds the lock): walk a copy.
+                List.copyOf(l.sockets).forEach(s -> s.close(1001, "the server is shutting down"));
             }
         }
     }

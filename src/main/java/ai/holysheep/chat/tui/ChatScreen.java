@@ -34,7 +34,7 @@ public final class ChatScreen {
     static final int MIN_ROWS = 8;
     private static final int EVENTS_PER_STEP = 20_000;
     private static final int KEYS_PER_STEP = 4_096;
-    private static final String MORE_BELOW = " ↓ more below · End ";
+    static final String MORE_BELOW = " ↓ more below · End ";
 
     private final Screen screen;
     private final ChatSession session;
@@ -51,6 +51,7 @@ public final class ChatScreen {
     private final Styles styles = new Styles();
     final MessagePane pane = new MessagePane();
     final InputBox input = new InputBox();
+    private final DraftView draft = new DraftView(input);
     final StatusBar status;
     private final Keys keys;
     final Commands commands;
@@ -416,11 +417,6 @@ public final class ChatScreen {
 
     // ---- drawing -------------------------------------------------------------------------
 
-    /** {@code ↑3} in the input's three-cell margin; past 99 lines only the arrow fits. */
-    private static String hiddenMark(String arrow, int lines) {
-        return lines < 100 ? arrow + lines : arrow;
-    }
-
     private void draw(long now) throws IOException {
         TerminalSize size = screen.getTerminalSize();
         int cols = size.getColumns();
@@ -432,10 +428,8 @@ public final class ChatScreen {
             canvas.put(0, Math.min(1, rows - 1), cols, "need " + MIN_COLUMNS + "×" + MIN_ROWS, Styles.DIM);
             screen.setCursorPosition(null);
         } else {
-            inputWidth = cols - 4;
-            InputBox.Layout layout = input.layout(inputWidth);
-            int maxInput = Math.max(1, Math.min(8, rows / 3));
-            int inputRows = Math.min(maxInput, layout.lines().size());
+            inputWidth = DraftView.width(cols);
+            int inputRows = draft.measure(cols, rows);
             int paneRows = rows - inputRows - 2;
             pane.draw(canvas, 0, paneRows, cols, styles);
             canvas.clear(paneRows, 0, cols, Styles.RULE);
@@ -449,25 +443,7 @@ public final class ChatScreen {
             if (conversations.title() != null) {
                 canvas.put(2, paneRows, titleEnd, " " + TerminalSanitizer.clean(conversations.title()) + " ", Styles.TITLE);
             }
-            int firstLine = Math.max(0, layout.caret().row() - inputRows + 1);
-            int hiddenBelow = layout.lines().size() - firstLine - inputRows;
-            for (int r = 0; r < inputRows; r++) {
-                int row = paneRows + 1 + r;
-                canvas.clear(row, 0, cols, Styles.PLAIN);
-                // A draft taller than the box says how many of its lines are out of sight, and where.
-                if (r == 0 && firstLine > 0) {
-                    canvas.put(0, row, 3, hiddenMark("↑", firstLine), Styles.STATUS_BUSY);
-                } else if (r == inputRows - 1 && hiddenBelow > 0) {
-                    canvas.put(0, row, 3, hiddenMark("↓", hiddenBelow), Styles.STATUS_BUSY);
-                } else if (r == 0) {
-                    canvas.put(1, row, 3, "›", Styles.USER_BAR);
-                }
-                int li = firstLine + r;
-                if (li < layout.lines().size()) {
-                    int[] line = layout.lines().get(li);
-                    canvas.put(3, row, cols - 1, TextEntry.expandTabs(input.text().substring(line[0], line[1])), Styles.PLAIN);
-                }
-            }
+            TerminalPosition caret = draft.draw(canvas, paneRows + 1, cols);
             status.draw(canvas, rows - 1, cols, now);
             if (help != null) {
                 help.draw(canvas, cols, rows);
@@ -479,8 +455,7 @@ public final class ChatScreen {
                 conversations.list.draw(canvas, cols, rows);
                 screen.setCursorPosition(null);
             } else {
-                screen.setCursorPosition(new TerminalPosition(3 + layout.caret().column(),
-                        paneRows + 1 + layout.caret().row() - firstLine));
+                screen.setCursorPosition(caret);
             }
         }
         screen.refresh(repaintAll ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);

@@ -1,6 +1,7 @@
 package ai.holysheep.chat.tui;
 
 import ai.holysheep.chat.config.Settings;
+import ai.holysheep.chat.rooms.RoomConnection;
 import ai.holysheep.chat.session.ChatSession;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import java.io.IOException;
@@ -10,9 +11,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
- * Runs the chat on the process's terminal and gives the terminal back in the state it was found,
+ * Runs the chat (or a room) on the process's terminal and gives the terminal back in the state it was found,
  * whatever way the chat ends: quit, an error, Ctrl+C, SIGTERM (shutdown hook) or an exception on
  * any thread (default handler).
  */
@@ -33,6 +35,50 @@ public final class FullScreen {
     public static void run(ChatSession session, Backend backend, Settings settings, Map<String, String> env,
                            Warnings warnings)
             throws IOException, InterruptedException {
+        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "chat-background");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            show(full -> {
+                ChatScreen ui = new ChatScreen(full.screen, session, backend, settings, Clock.systemUTC(), FRAME,
+                        background, new SystemClipboard(full.terminal, env),
+                        draft -> full.suspendedFor(ExternalEditor.from(env), draft));
+                try {
+                    warnings.attach(ui);
+                    ui.run();
+                } finally {
+                    ui.close();
+                }
+            });
+        } finally {
+            background.shutdownNow();
+        }
+    }
+
+    /**
+     * Shows room {@code room} until the user leaves; {@code connect} opens the room's link with
+     * the screen's listener. The caller has checked that stdin and stdout are terminals.
+     */
+    public static void join(String room, Function<RoomConnection.Listener, RoomConnection> connect)
+            throws IOException, InterruptedException {
+        show(full -> {
+            RoomScreen ui = new RoomScreen(full.screen, room, Clock.systemUTC(), FRAME, connect);
+            try {
+                ui.run();
+            } finally {
+                ui.close();
+            }
+        });
+    }
+
+    private interface Shown {
+        void on(FullScreen full) throws IOException, InterruptedException;
+    }
+
+    /** Runs {@code body} on the full screen and gives the terminal back however it ends. */
+    private static void show(Shown body) throws IOException, InterruptedException {
         FullScreen full = new FullScreen();
         Thread hook = new Thread(full::restore, "terminal-restore");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -41,24 +87,11 @@ public final class FullScreen {
             System.err.println("holysheep-chat: unexpected error on " + thread.getName() + ": " + e);
             System.exit(1);
         });
-        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "chat-background");
-            t.setDaemon(true);
-            return t;
-        });
-        ChatScreen ui = null;
         try {
             full.screen.startScreen();
             full.terminal.raw(BracketedPaste.ENABLE);
-            ui = new ChatScreen(full.screen, session, backend, settings, Clock.systemUTC(), FRAME, background,
-                    new SystemClipboard(full.terminal, env), draft -> full.suspendedFor(ExternalEditor.from(env), draft));
-            warnings.attach(ui);
-            ui.run();
+            body.on(full);
         } finally {
-            if (ui != null) {
-                ui.close();
-            }
-            background.shutdownNow();
             full.restore();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -3,29 +3,25 @@ package ai.holysheep.chat.tui;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 
-/**
- * What each key does. Lanterna hands an emoji over as two keystrokes, one per UTF-16 half; they
- * are joined here before reaching the input. Inside a bracketed paste, Enter is a newline.
- */
+/** What each key does in the chat; the draft's editing keys are {@link InputEditing}'s. */
 final class Keys {
     private final ChatScreen ui;
-    private char pendingHigh;
     /** The last key was a Ctrl+C that stopped an answer: one more Ctrl+C right after it does not quit. */
     private boolean cancelledByCtrlC;
-    private boolean pasting;
+    private final InputEditing editing;
     /** Ctrl+X was pressed: Ctrl+E next opens the draft in the editor, as in bash. */
     private boolean afterCtrlX;
 
     Keys(ChatScreen ui) {
         this.ui = ui;
+        this.editing = new InputEditing(ui.input);
     }
 
     void handle(KeyStroke key) {
         if (!(key.getKeyType() == KeyType.Character && key.isCtrlDown() && key.getCharacter() == 'c')) {
             cancelledByCtrlC = false;
         }
-        if (key instanceof BracketedPaste.Marker marker) {
-            pasting = marker.isStart();
+        if (editing.marker(key)) {
             return;
         }
         if (ui.help != null) {
@@ -40,8 +36,8 @@ final class Keys {
             history(key);
             return;
         }
-        if (pasting) {
-            paste(key);
+        if (editing.pasting()) {
+            editing.paste(key);
             return;
         }
         KeyType type = key.getKeyType();
@@ -52,26 +48,18 @@ final class Keys {
                 return;
             }
         }
-        if (type == KeyType.Character) {
-            character(key);
+        if (type == KeyType.Character && key.isCtrlDown() && !key.isAltDown()) {
+            if (control(Character.toLowerCase(key.getCharacter()))) {
+                return;
+            }
+        }
+        if (editing.edit(key, ui.inputWidth())) {
             return;
         }
         InputBox in = ui.input;
         switch (type) {
-            case Enter -> {
-                if (key.isAltDown()) {
-                    in.insert("\n");
-                } else {
-                    submit();
-                }
-            }
+            case Enter -> submit();
             case Escape -> ui.cancelTurn();
-            case Backspace -> in.backspace();
-            case Delete -> in.delete();
-            case ArrowLeft -> in.left();
-            case ArrowRight -> in.right();
-            case ArrowUp -> in.up(ui.inputWidth());
-            case ArrowDown -> in.down(ui.inputWidth());
             case Home -> {
                 if (in.isEmpty() || key.isCtrlDown()) {
                     ui.pane.home();
@@ -88,7 +76,6 @@ final class Keys {
             }
             case PageUp -> ui.pane.pageUp();
             case PageDown -> ui.pane.pageDown();
-            case Tab -> in.insert("    ");
             case F1 -> ui.commands.help();
             case F2 -> ui.openPicker();
             case F3 -> ui.conversations.openList();
@@ -99,81 +86,37 @@ final class Keys {
         }
     }
 
-    private void character(KeyStroke key) {
-        char c = key.getCharacter();
+    /** The control keys that act on the chat rather than the draft; false for the others. */
+    private boolean control(char c) {
         InputBox in = ui.input;
-        if (key.isCtrlDown() && !key.isAltDown()) {
-            switch (Character.toLowerCase(c)) {
-                case 'a' -> in.lineStart();
-                case 'e' -> in.lineEnd();
-                case 'u' -> in.killToLineStart();
-                case 'k' -> in.killToLineEnd();
-                case 'w' -> in.killWordBack();
-                case 'j' -> in.insert("\n");
-                case 'l' -> ui.repaint();
-                case 'c' -> {
-                    // A draft is never lost to Ctrl+C, nor is a second press while stopping an answer a quit.
-                    boolean afterCancel = cancelledByCtrlC;
-                    cancelledByCtrlC = false;
-                    if (ui.turnRunning()) {
-                        ui.cancelTurn();
-                        cancelledByCtrlC = true;
-                        return;
-                    } else if (!in.isEmpty()) {
-                        in.discard();
-                    } else if (!afterCancel) {
-                        ui.quit();
-                    }
-                }
-                case 'z' -> in.undoDiscard();
-                case 'x' -> afterCtrlX = true;
-                case 'd' -> {
-                    if (in.isEmpty()) {
-                        ui.quit();
-                    } else {
-                        in.delete();
-                    }
-                }
-                default -> {
+        switch (c) {
+            case 'l' -> ui.repaint();
+            case 'c' -> {
+                // A draft is never lost to Ctrl+C, nor is a second press while stopping an answer a quit.
+                boolean afterCancel = cancelledByCtrlC;
+                cancelledByCtrlC = false;
+                if (ui.turnRunning()) {
+                    ui.cancelTurn();
+                    cancelledByCtrlC = true;
+                } else if (!in.isEmpty()) {
+                    in.discard();
+                } else if (!afterCancel) {
+                    ui.quit();
                 }
             }
-            return;
-        }
-        type(c);
-    }
-
-    /** Typed text, joining the two halves of a character outside the BMP. */
-    private void type(char c) {
-        if (Character.isHighSurrogate(c)) {
-            pendingHigh = c;
-            return;
-        }
-        if (Character.isLowSurrogate(c)) {
-            if (pendingHigh != 0) {
-                ui.input.insert(new String(new char[] {pendingHigh, c}));
-            }
-            pendingHigh = 0;
-            return;
-        }
-        pendingHigh = 0;
-        ui.input.insert(String.valueOf(c));
-    }
-
-    private void paste(KeyStroke key) {
-        switch (key.getKeyType()) {
-            case Character -> {
-                // A pasted LF decodes as Ctrl+J; a paste is text, so it stays a newline.
-                if (key.isCtrlDown() && key.getCharacter() == 'j') {
-                    ui.input.insert("\n");
+            case 'x' -> afterCtrlX = true;
+            case 'd' -> {
+                if (in.isEmpty()) {
+                    ui.quit();
                 } else {
-                    type(key.getCharacter());
+                    in.delete();
                 }
             }
-            case Enter -> ui.input.insert("\n");
-            case Tab -> ui.input.insert("\t"); // a paste is sent byte for byte: TSV, Makefiles, Go
             default -> {
+                return false;
             }
         }
+        return true;
     }
 
     private void submit() {

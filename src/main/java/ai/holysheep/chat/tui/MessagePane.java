@@ -70,6 +70,22 @@ final class MessagePane {
         settledCount = Math.min(settledCount, index);
     }
 
+    /** Puts {@code now} where {@code old} is (a room's message sent again, as the relay has it now). */
+    void replace(Entry old, Entry now) {
+        int i = entries.lastIndexOf(old);
+        if (i < 0) {
+            entries.add(now);
+            return;
+        }
+        entries.set(i, now);
+        if (old == pinned) {
+            pinned = null;
+        }
+        Integer lines = laidOut.remove(old);
+        laidOutLines -= lines == null ? 0 : lines;
+        settledCount = Math.min(settledCount, i);
+    }
+
     /** A settled entry changed its line count (reasoning folded or unfolded). */
     void changed(Entry entry) {
         int i = entries.lastIndexOf(entry);

@@ -35,6 +35,20 @@ class RoomsCommandTest {
     }
 
     @Test
+    void joinSaysWhatIsWrongInOneLineBeforeTheScreenOpens() throws Exception {
+        try (RoomsRig rig = new RoomsRig(dir, SimOptions.defaults().unpaced())) {
+            String alice = rig.addMember("alice");
+            fails(rig.as(alice).stdin("").run("join", "team", "--server", rig.url()), ExitCode.USAGE,
+                    "join needs a terminal; to post from a script: holysheep-chat rooms say team");
+            fails(rig.as(alice).terminalOut().run("join", "Team!", "--server", rig.url()), ExitCode.USAGE, "Team!");
+            fails(rig.as(alice).terminalOut().run("join", "team", "--server", rig.url()), ExitCode.REJECTED,
+                    "no room 'team'");
+            fails(rig.as("hsm_not-a-member-token").terminalOut().run("join", "team", "--server", rig.url()),
+                    ExitCode.AUTH, "token");
+        }
+    }
+
+    @Test
     void roomsAreCreatedListedShownAndExportedWithAuthorsFromTheTokens() throws Exception {
         try (RoomsRig rig = new RoomsRig(dir, SimOptions.defaults().unpaced())) {
             String jimin = rig.addMember("지민");

@@ -185,6 +185,24 @@ class RoomsTest {
     }
 
     @Test
+    void aServerStoppingWithSeveralMembersInARoomClosesEveryConnection() throws Exception {
+        try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().unpaced())) {
+            String alice = rig.addMember("alice", false);
+            String bob = rig.addMember("bob", false);
+            createRaw(rig, alice, "{\"name\":\"team\"}");
+            try (RoomClient a = new RoomClient(rig.relay.baseUrl(), alice, "team", 0);
+                 RoomClient b = new RoomClient(rig.relay.baseUrl(), bob, "team", 0);
+                 RoomClient a2 = new RoomClient(rig.relay.baseUrl(), alice, "team", 0)) {
+                for (RoomClient c : List.of(a, b, a2)) {
+                    c.await(RoomClient.type("live"));
+                }
+                // Each close takes its socket out of the room's set: the set must not be walked as it shrinks.
+                rig.relay.shutdown(Duration.ZERO);
+            }
+        }
+    }
+
+    @Test
     void aServerStoppedMidAnswerLeavesItMarkedAndARestartedServerReplaysIt() throws Exception {
         Path db = dir.resolve("serve.db");
         String alice;

@@ -161,6 +161,11 @@ final class ScreenRig implements AutoCloseable {
 
     /** The screen's rows as text; a wide character's second cell is not repeated. */
     List<String> rows() {
+        return rows(terminal);
+    }
+
+    /** {@link #rows()} of any virtual terminal (a room's screen). */
+    static List<String> rows(DefaultVirtualTerminal terminal) {
         TerminalSize size = terminal.getTerminalSize();
         List<String> rows = new ArrayList<>();
         for (int r = 0; r < size.getRows(); r++) {
