@@ -257,18 +257,19 @@ final class RoomHub {
         } finally {
             answers.remove(turn);
         }
-        synchronized (l.lock) {
-            RoomMessage last = message.withText(text.toString(), status);
-            store.update(last);
-            l.streaming.remove(message.seq());
-            broadcast(l, RoomFrames.end(message.seq(), status, error));
-        }
+        // Accounted before the end is announced: a member who sees the end can ask for the usage.
         TokenUsage tokens = usage == null ? new TokenUsage(0, 0, 0) : usage.tokens();
         TokenUsage wasted = usage == null ? new TokenUsage(0, 0, 0) : usage.wasted();
         double cost = upstream.cost(message.author(), tokens, wasted);
         store.record(new RelayedRequest(askedBy, message.author(), Instant.now(), 200,
                 status.equals(RoomMessage.COMPLETE) ? "done" : status, tokens.promptTokens(), tokens.completionTokens(),
                 wasted.totalTokens(), cost, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), retries, resumes));
+        synchronized (l.lock) {
+            RoomMessage last = message.withText(text.toString(), status);
+            store.update(last);
+            l.streaming.remove(message.seq());
+            broadcast(l, RoomFrames.end(message.seq(), status, error));
+        }
     }
 
     /** The room's recent messages, authors named, as the conversation the model continues. */
