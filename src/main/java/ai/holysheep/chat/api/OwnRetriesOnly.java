@@ -34,6 +34,9 @@ final class OwnRetriesOnly {
 
     private static Response setAside(Interceptor.Chain chain) throws IOException {
         Response response = chain.proceed(chain.request());
+        if (response.header(RETRY_AFTER) == null && response.header(SET_ASIDE) == null) {
+            return response; // the usual case: nothing to set aside, no copy of the response
+        }
         Response.Builder hidden = response.newBuilder().removeHeader(SET_ASIDE).removeHeader(RETRY_AFTER);
         for (String value : response.headers(RETRY_AFTER)) {
             hidden.addHeader(SET_ASIDE, value);
@@ -43,6 +46,9 @@ final class OwnRetriesOnly {
 
     private static Response putBack(Interceptor.Chain chain) throws IOException {
         Response response = chain.proceed(chain.request());
+        if (response.header(SET_ASIDE) == null) {
+            return response;
+        }
         Response.Builder shown = response.newBuilder().removeHeader(SET_ASIDE);
         for (String value : response.headers(SET_ASIDE)) {
             shown.addHeader(RETRY_AFTER, value);

@@ -6,8 +6,6 @@ import ai.holysheep.chat.store.AnswerUsage;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -143,12 +141,8 @@ final class UsageSummary {
     private static void fields(ObjectNode o, Row r) {
         o.put("answers", r.answers()).put("prompt_tokens", r.promptTokens())
                 .put("completion_tokens", r.completionTokens()).put("wasted_tokens", r.wastedTokens())
-                .putRawValue("cost_usd", new RawValue(Price.plain(rounded(r.cost()))));
+                .putRawValue("cost_usd", new RawValue(Price.plain(Price.rounded(r.cost()))));
         o.put("unpriced_answers", r.unpriced());
     }
 
-    /** Sums of rounded costs carry binary noise again (0.0057540000000000004). */
-    private static double rounded(double dollars) {
-        return BigDecimal.valueOf(dollars).setScale(10, RoundingMode.HALF_EVEN).doubleValue();
-    }
 }

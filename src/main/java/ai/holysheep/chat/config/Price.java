@@ -10,7 +10,11 @@ public record Price(double inputPerMillion, double outputPerMillion) {
      * fractions' noise (1.8396000000000002E-4) out of what is shown and stored.
      */
     public double cost(long promptTokens, long completionTokens) {
-        double dollars = (promptTokens * inputPerMillion + completionTokens * outputPerMillion) / 1_000_000.0;
+        return rounded((promptTokens * inputPerMillion + completionTokens * outputPerMillion) / 1_000_000.0);
+    }
+
+    /** Dollars to a ten-billionth, as {@link #cost}; for sums of costs, which carry the noise again. */
+    public static double rounded(double dollars) {
         return BigDecimal.valueOf(dollars).setScale(10, RoundingMode.HALF_EVEN).doubleValue();
     }
 

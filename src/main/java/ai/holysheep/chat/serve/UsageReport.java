@@ -6,8 +6,6 @@ import ai.holysheep.chat.store.TeamStore;
 import ai.holysheep.chat.store.UsageTotal;
 import ai.holysheep.chat.render.DisplayWidth;
 import ai.holysheep.chat.render.TerminalSanitizer;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +48,7 @@ public record UsageReport(Instant since, TeamStore.Grouping by, List<UsageTotal>
                 g.writeNumberField("completion_tokens", t.completionTokens());
                 g.writeNumberField("wasted_tokens", t.wastedTokens());
                 g.writeFieldName("cost_usd");
-                g.writeRawValue(Price.plain(rounded(t.costUsd())));
+                g.writeRawValue(Price.plain(Price.rounded(t.costUsd())));
                 g.writeNumberField("resumes", t.resumes());
                 g.writeNumberField("failures", t.failures());
                 g.writeEndObject();
@@ -91,8 +89,4 @@ public record UsageReport(Instant since, TeamStore.Grouping by, List<UsageTotal>
         return text + " ".repeat(Math.max(0, width - DisplayWidth.of(text)));
     }
 
-    /** Sums of rounded costs carry binary noise again (0.0057540000000000004). */
-    private static double rounded(double dollars) {
-        return BigDecimal.valueOf(dollars).setScale(10, RoundingMode.HALF_EVEN).doubleValue();
-    }
 }

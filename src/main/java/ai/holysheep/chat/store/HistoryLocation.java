@@ -84,7 +84,7 @@ public final class HistoryLocation {
         } catch (FileAlreadyExistsException e) {
             // Another process made it first: it is as private as this one would have been.
         } catch (IOException e) {
-            throw new StoreException("cannot create history database " + file + ": " + e.getMessage(), e);
+            throw new StoreException("cannot create database " + file + ": " + e.getMessage(), e);
         }
     }
 

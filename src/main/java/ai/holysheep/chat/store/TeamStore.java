@@ -73,7 +73,7 @@ public final class TeamStore implements AutoCloseable {
     /** Opens (creating it, private to its owner, with missing directories) and migrates. */
     public static TeamStore open(Path file, Clock clock) {
         HistoryLocation.createParentDirectories(file);
-        PrivateFile.create(file);
+        HistoryLocation.createPrivateFile(file);
         return new TeamStore(Database.open(file, MIGRATIONS), clock);
     }
 
