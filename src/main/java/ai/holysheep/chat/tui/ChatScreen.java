@@ -9,7 +9,6 @@ import ai.holysheep.chat.session.ChatSession;
 import ai.holysheep.chat.session.ContextTooLongException;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
 import java.io.IOException;
 import java.time.Clock;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The full-screen chat. One thread owns it and calls {@link #step} in a loop: handle what the
@@ -32,8 +30,6 @@ public final class ChatScreen {
     /** Below this the layout cannot work; a short message is shown instead. */
     static final int MIN_COLUMNS = 24;
     static final int MIN_ROWS = 8;
-    private static final int EVENTS_PER_STEP = 20_000;
-    private static final int KEYS_PER_STEP = 4_096;
     static final String MORE_BELOW = " ↓ more below · End ";
 
     private final Screen screen;
@@ -114,22 +110,10 @@ public final class ChatScreen {
      */
     public boolean step(Duration wait) throws IOException, InterruptedException {
         // Keys first: an Esc's cancellation is then shown in this same step.
-        for (int i = 0; i < KEYS_PER_STEP && !quit; i++) {
-            KeyStroke key = screen.pollInput();
-            if (key == null) {
-                break;
-            }
-            keys.handle(key);
+        if (StepInput.keys(screen, () -> quit, keys::handle)) {
             dirty = true;
         }
-        UiEvent first = wait.isZero() ? events.poll() : events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-        if (first != null) {
-            List<UiEvent> batch = new ArrayList<>();
-            batch.add(first);
-            events.drainTo(batch, EVENTS_PER_STEP);
-            for (UiEvent e : batch) {
-                handle(e);
-            }
+        if (StepInput.events(events, wait, this::handle)) {
             dirty = true;
         }
         if (quit) {

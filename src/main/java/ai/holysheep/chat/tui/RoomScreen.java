@@ -12,14 +12,12 @@ import com.googlecode.lanterna.screen.Screen;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -33,8 +31,6 @@ import java.util.function.Function;
  * once, marked waiting, and gives way to the relay's echo of it.
  */
 public final class RoomScreen {
-    private static final int EVENTS_PER_STEP = 20_000;
-    private static final int KEYS_PER_STEP = 4_096;
 
     private final Screen screen;
     private final Clock clock;
@@ -110,22 +106,10 @@ public final class RoomScreen {
      * false once the user left.
      */
     public boolean step(Duration wait) throws IOException, InterruptedException {
-        for (int i = 0; i < KEYS_PER_STEP && !quit; i++) {
-            KeyStroke key = screen.pollInput();
-            if (key == null) {
-                break;
-            }
-            key(key);
+        if (StepInput.keys(screen, () -> quit, this::key)) {
             dirty = true;
         }
-        Object first = wait.isZero() ? events.poll() : events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-        if (first != null) {
-            List<Object> batch = new ArrayList<>();
-            batch.add(first);
-            events.drainTo(batch, EVENTS_PER_STEP);
-            for (Object e : batch) {
-                handle(e);
-            }
+        if (StepInput.events(events, wait, this::handle)) {
             dirty = true;
         }
         if (quit) {
