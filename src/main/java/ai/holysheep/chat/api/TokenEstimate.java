@@ -1,6 +1,5 @@
 package ai.holysheep.chat.api;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -24,7 +23,29 @@ public final class TokenEstimate {
         return (bytes(message) + 3) / 4;
     }
 
+    /**
+     * The content's length in UTF-8, counted rather than encoded: every request estimates its
+     * whole conversation, which need not be copied to be measured. A lone surrogate counts one
+     * byte, as the encoder writes it ('?').
+     */
     private static long bytes(ChatMessage m) {
-        return m.content().getBytes(StandardCharsets.UTF_8).length;
+        String s = m.content();
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                n += 1;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 }
