@@ -19,8 +19,9 @@ import java.util.function.Consumer;
 
 /**
  * One conversation as the user has it: what was said so far, the model and system prompt the
- * next request uses, what it all cost, and (when bound to a store) its saved copy. One-shot and
- * the full-screen chat both drive it the same way:
+ * next request uses, and (when bound to a store) its saved copy. What its turns cost is kept in
+ * its {@link SpendTally}; the other saved conversations are browsed through {@link SavedHistory}.
+ * One-shot and the full-screen chat both drive it the same way:
  * <pre>
  *   ChatRequest request = session.beginTurn(text);   // records the question
  *   TurnRecorder recorder = session.recorder();      // pass it every event that is shown
@@ -32,6 +33,9 @@ import java.util.function.Consumer;
 public final class ChatSession implements AutoCloseable {
     private final Settings settings;
     private final HistoryBinding history;
+    /** Null when not saving. */
+    private final SavedHistory savedHistory;
+    private final SpendTally spending = new SpendTally();
     private final List<ChatMessage> messages = new ArrayList<>();
     private String model;
     private String systemPrompt;
@@ -40,8 +44,6 @@ public final class ChatSession implements AutoCloseable {
     private Long conversationId;
     private String title;
     private TurnRecorder current;
-    private Optional<Spend> lastTurn = Optional.empty();
-    private Spend total = Spend.NOTHING;
     private ContextWindows windows;
     /** How many of the oldest turns the last request begun left out to fit the model's window. */
     private int turnsLeftOut;
@@ -49,6 +51,7 @@ public final class ChatSession implements AutoCloseable {
     private ChatSession(Settings settings, HistoryBinding history) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.history = history;
+        this.savedHistory = history == null ? null : new SavedHistory(history);
         this.model = settings.model();
         this.windows = new ContextWindows(settings, null);
         RequestDefaults defaults = settings.request();
@@ -151,14 +154,9 @@ public final class ChatSession implements AutoCloseable {
         return current != null;
     }
 
-    /** Tokens and cost of the last turn; empty when the server reported no usage for it. */
-    public synchronized Optional<Spend> lastTurn() {
-        return lastTurn;
-    }
-
-    /** Tokens and cost of every turn in this session (across conversations). */
-    public synchronized Spend total() {
-        return total;
+    /** What this session's turns spent (across conversations). */
+    public SpendTally spending() {
+        return spending;
     }
 
     /**
@@ -285,40 +283,19 @@ public final class ChatSession implements AutoCloseable {
      */
     public synchronized Optional<Conversation> load(long id) {
         ensureNoTurn();
-        Optional<SavedConversation> found = read(id);
+        Optional<SavedConversation> found = requireSaved().read(id);
         found.ifPresent(this::resume);
         return found.map(SavedConversation::conversation);
     }
 
-    /** True when conversations are saved, so there is a history to list and continue. */
-    public boolean saving() {
-        return history != null;
+    /** The saved conversations to list and continue; empty when this session saves nothing. */
+    public Optional<SavedHistory> savedHistory() {
+        return Optional.ofNullable(savedHistory);
     }
 
     /**
-     * Saved conversations, newest activity first. Waits for the store to open, and does not
-     * take this session's lock, so a screen can list them on another thread while a turn runs.
-     *
-     * @throws ai.holysheep.chat.store.StoreException when the history database cannot be used
-     * @throws IllegalStateException when this session is not saved
-     */
-    public List<Conversation> savedConversations(int limit) {
-        return requireStore().listConversations(limit);
-    }
-
-    /** Saved conversations whose title or any message contains {@code text}, newest first; as {@link #savedConversations}. */
-    public List<Conversation> searchSaved(String text) {
-        return requireStore().search(text);
-    }
-
-    /** A saved conversation and all its messages, read in one snapshot without changing this session. */
-    public Optional<SavedConversation> read(long id) {
-        return requireStore().snapshot(id).map(s -> new SavedConversation(s.conversation(), s.messages()));
-    }
-
-    /**
-     * Continues a conversation already read ({@link #read}): quick, no database work, so the
-     * thread that shows the chat can call it.
+     * Continues a conversation already read ({@link SavedHistory#read}): quick, no database
+     * work, so the thread that shows the chat can call it.
      *
      * @throws IllegalStateException when a turn is in progress
      */
@@ -337,7 +314,7 @@ public final class ChatSession implements AutoCloseable {
     /** Continues the conversation with the latest activity; empty when none is saved. */
     public synchronized Optional<Conversation> continueMostRecent() {
         ensureNoTurn();
-        Optional<Conversation> found = requireStore().mostRecent();
+        Optional<Conversation> found = requireSaved().mostRecent();
         return found.isEmpty() ? found : load(found.get().id());
     }
 
@@ -375,10 +352,7 @@ public final class ChatSession implements AutoCloseable {
         if (!answer.isEmpty()) {
             messages.add(ChatMessage.assistant(answer));
         }
-        // The last turn is the one just ended, even when its usage is unknown (cancelled, failed):
-        // the figures of the turn before it would be taken for this one's.
-        lastTurn = spend;
-        spend.ifPresent(s -> total = total.plus(s));
+        spending.add(spend);
     }
 
     /** The saved answers the retry replaces are marked so, before the new one is saved after them. */
@@ -396,11 +370,11 @@ public final class ChatSession implements AutoCloseable {
         });
     }
 
-    private ConversationStore requireStore() {
-        if (history == null) {
+    private SavedHistory requireSaved() {
+        if (savedHistory == null) {
             throw new IllegalStateException("this session is not saved");
         }
-        return history.require();
+        return savedHistory;
     }
 
     /** See {@link #beginTurn}: committed now when the store is settled, else once it opens. */

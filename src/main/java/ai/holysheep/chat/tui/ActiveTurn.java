@@ -2,6 +2,7 @@ package ai.holysheep.chat.tui;
 
 import ai.holysheep.chat.api.ChatRequest;
 import ai.holysheep.chat.session.ChatSession;
+import ai.holysheep.chat.session.SpendTally;
 import ai.holysheep.chat.session.TurnRecorder;
 import ai.holysheep.chat.stream.FailureKind;
 import ai.holysheep.chat.stream.StreamEvent;
@@ -113,7 +114,8 @@ final class ActiveTurn {
             turn = null;
             recorder = null;
             answer = null;
-            status.spend(session.lastTurn(), session.total());
+            SpendTally spending = session.spending();
+            status.spend(spending.lastTurn(), spending.total());
         }
     }
 

@@ -2,6 +2,7 @@ package ai.holysheep.chat.tui;
 
 import ai.holysheep.chat.session.ChatSession;
 import ai.holysheep.chat.session.SavedConversation;
+import ai.holysheep.chat.session.SavedHistory;
 import ai.holysheep.chat.store.Conversation;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -19,6 +20,8 @@ final class Conversations {
 
     private final ChatScreen ui;
     private final ChatSession session;
+    /** Null when the session saves nothing (--no-save). */
+    private final SavedHistory history;
     private final Executor background;
     private final Consumer<UiEvent> post;
     private final ZoneId zone;
@@ -30,6 +33,7 @@ final class Conversations {
     Conversations(ChatScreen ui, ChatSession session, Executor background, Consumer<UiEvent> post, ZoneId zone) {
         this.ui = ui;
         this.session = session;
+        this.history = session.savedHistory().orElse(null);
         this.background = background;
         this.post = post;
         this.zone = zone;
@@ -52,14 +56,14 @@ final class Conversations {
     }
 
     void openList() {
-        if (!session.saving()) {
+        if (history == null) {
             ui.note("Conversations are not being saved (--no-save), so there is no history to show.", true);
             return;
         }
         list = new HistoryList(zone);
         background.execute(() -> {
             try {
-                post.accept(new UiEvent.HistoryListed(session.savedConversations(LISTED)));
+                post.accept(new UiEvent.HistoryListed(history.list(LISTED)));
             } catch (RuntimeException e) {
                 post.accept(new UiEvent.HistoryUnavailable(reason(e)));
             }
@@ -78,7 +82,7 @@ final class Conversations {
         }
         background.execute(() -> {
             try {
-                post.accept(new UiEvent.HistorySearched(query, session.searchSaved(query)));
+                post.accept(new UiEvent.HistorySearched(query, history.search(query)));
             } catch (RuntimeException e) {
                 // Title matches are still listed; a failed search of the texts only adds nothing.
             }
@@ -156,9 +160,9 @@ final class Conversations {
         opening = resume;
         background.execute(() -> {
             try {
-                Optional<SavedConversation> saved = session.read(id);
-                if (saved.isPresent()) {
-                    post.accept(new UiEvent.ConversationRead(saved.get(), resume));
+                Optional<SavedConversation> found = history.read(id);
+                if (found.isPresent()) {
+                    post.accept(new UiEvent.ConversationRead(found.get(), resume));
                 } else {
                     post.accept(new UiEvent.Note("Conversation " + id + " is gone (deleted elsewhere?).", true));
                 }

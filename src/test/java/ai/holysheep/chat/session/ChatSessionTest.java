@@ -124,10 +124,10 @@ class ChatSessionTest {
         assertEquals(1000, answer.promptTokens());
         assertEquals(500, answer.completionTokens());
         assertEquals(0.006, answer.cost(), 1e-9); // 1000 prompt tokens at $2 and 500 at $8 per million
-        Spend spent = session.lastTurn().orElseThrow();
+        Spend spent = session.spending().lastTurn().orElseThrow();
         assertEquals(1500, spent.totalTokens());
         assertEquals(0.006, spent.cost().getAsDouble(), 1e-9);
-        assertEquals(spent, session.total());
+        assertEquals(spent, session.spending().total());
     }
 
     @Test
@@ -165,7 +165,7 @@ class ChatSessionTest {
         assertEquals(MessageStatus.CANCELLED, answer.status());
         assertEquals("Once upon a time", answer.content());
         assertNull(answer.promptTokens());
-        assertTrue(session.lastTurn().isEmpty(), "no usage was reported");
+        assertTrue(session.spending().lastTurn().isEmpty(), "no usage was reported");
         assertEquals(ChatMessage.assistant("Once upon a time"), session.context().get(1));
     }
 
@@ -249,11 +249,11 @@ class ChatSessionTest {
         session.beginTurn("one");
         answer(session, new StreamEvent.Delta("1"), new StreamEvent.Usage(new TokenUsage(5, 1, 6), null),
                 new StreamEvent.Done("stop"));
-        assertTrue(session.lastTurn().isPresent());
+        assertTrue(session.spending().lastTurn().isPresent());
         session.beginTurn("two");
         answer(session, new StreamEvent.Delta("2"), new StreamEvent.Cancelled());
-        assertTrue(session.lastTurn().isEmpty(), "not the figures of the turn before");
-        assertEquals(5, session.total().promptTokens());
+        assertTrue(session.spending().lastTurn().isEmpty(), "not the figures of the turn before");
+        assertEquals(5, session.spending().total().promptTokens());
     }
 
     @Test
@@ -276,7 +276,7 @@ class ChatSessionTest {
         ChatSession aside = later.withoutSaving();
         later.close();
 
-        assertFalse(aside.saving());
+        assertTrue(aside.savedHistory().isEmpty());
         assertEquals("deepseek-v3.2", aside.model());
         ChatRequest request = aside.beginTurn("an aside");
         assertEquals(List.of(ChatMessage.system("Be brief."), ChatMessage.user("first"),
@@ -338,7 +338,7 @@ class ChatSessionTest {
         answer(session, new StreamEvent.Delta("a"),
                 new StreamEvent.Usage(new TokenUsage(100, 50, 150), new TokenUsage(10, 5, 15)),
                 new StreamEvent.Done("stop"));
-        Spend first = session.lastTurn().orElseThrow();
+        Spend first = session.spending().lastTurn().orElseThrow();
         assertEquals(110, first.promptTokens(), "retried attempts were billed too");
         assertEquals(55, first.completionTokens());
         assertEquals((110 * 2 + 55 * 8) / 1e6, first.cost().getAsDouble(), 1e-12);
@@ -346,10 +346,10 @@ class ChatSessionTest {
         session.switchModel("local-llama");
         session.beginTurn("two");
         answer(session, new StreamEvent.Delta("b"), usage(200, 20), new StreamEvent.Done("stop"));
-        assertTrue(session.lastTurn().orElseThrow().cost().isEmpty());
-        assertEquals(310, session.total().promptTokens());
-        assertEquals(75, session.total().completionTokens());
-        assertTrue(session.total().cost().isEmpty());
+        assertTrue(session.spending().lastTurn().orElseThrow().cost().isEmpty());
+        assertEquals(310, session.spending().total().promptTokens());
+        assertEquals(75, session.spending().total().completionTokens());
+        assertTrue(session.spending().total().cost().isEmpty());
     }
 
     @Test

@@ -67,7 +67,7 @@ class ChatScreenHistoryTest {
             JsonNode sent = last(rig).path("messages");
             assertEquals(List.of("user:부산에서 뭐 할까?", "assistant:해운대에 가 보세요.", "user:그 다음은?"), roles(sent));
             assertEquals("claude-sonnet-4.5", last(rig).path("model").asText());
-            assertEquals(4, rig.session.savedConversations(10).stream()
+            assertEquals(4, rig.session.savedHistory().orElseThrow().list(10).stream()
                     .filter(c -> c.title().equals("부산 여행 계획")).findFirst().orElseThrow().messageCount());
         }
     }
@@ -143,7 +143,7 @@ class ChatScreenHistoryTest {
             rig.send("/title 회의 메모");
             assertTrue(rig.rows().stream().anyMatch(r -> r.startsWith("── 회의 메모 ──")), rig.text());
             long id = rig.session.conversationId().orElseThrow();
-            Conversation saved = rig.session.read(id).orElseThrow().conversation();
+            Conversation saved = rig.session.savedHistory().orElseThrow().read(id).orElseThrow().conversation();
             assertEquals("회의 메모", saved.title());
 
             rig.send("/new");
