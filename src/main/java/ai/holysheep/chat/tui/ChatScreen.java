@@ -38,23 +38,24 @@ public final class ChatScreen {
     private final Clock clock;
     private final Duration frameInterval;
     private final Executor background;
-    final Clipboard clipboard;
+    private final Clipboard clipboard;
     private final DraftEditor editor;
     private final Map<String, AssistantRole> roles;
 
     private final BlockingQueue<UiEvent> events = new LinkedBlockingQueue<>();
     private final Canvas canvas;
     private final Styles styles = new Styles();
+    /** Package-private for the tests, which read the transcript and the draft. */
     final MessagePane pane = new MessagePane();
     final InputBox input = new InputBox();
     private final DraftView draft = new DraftView(input);
-    final StatusBar status;
+    private final StatusBar status;
     private final Keys keys;
-    final Commands commands;
-    final Conversations conversations;
-    final ModelSwitcher models;
+    private final Commands commands;
+    private final Conversations conversations;
+    private final ModelSwitcher models;
     /** The open help window, or null. */
-    HelpDialog help;
+    private HelpDialog help;
 
     private final ActiveTurn turns;
     private boolean quit;
@@ -79,10 +80,11 @@ public final class ChatScreen {
         this.canvas = new Canvas(screen);
         this.status = new StatusBar(settings.retry().idleTimeout());
         this.turns = new ActiveTurn(session, backend, pane, status, clock, events::add);
-        this.keys = new Keys(this);
-        this.commands = new Commands(this);
+        Controls controls = new Controls();
         this.models = new ModelSwitcher(session, settings, backend, background, events::add, text -> note(text, true));
-        this.conversations = new Conversations(this, session, background, events::add, clock.getZone());
+        this.conversations = new Conversations(controls, session, background, events::add, clock.getZone());
+        this.commands = new Commands(controls);
+        this.keys = new Keys(controls, input, pane, commands, models, conversations);
         status.model(session.model());
         status.simulated(backend.simulated());
         if (backend.simulated()) {
@@ -149,7 +151,7 @@ public final class ChatScreen {
 
     // ---- what keys and commands do -------------------------------------------------------
 
-    void quit() {
+    private void quit() {
         close();
         quit = true;
     }
@@ -158,15 +160,15 @@ public final class ChatScreen {
         return turns.running();
     }
 
-    void cancelTurn() {
+    private void cancelTurn() {
         turns.cancel();
     }
 
-    int inputWidth() {
+    private int inputWidth() {
         return inputWidth;
     }
 
-    void send(String text) {
+    private void send(String text) {
         if (turnRunning()) {
             note("An answer is still coming; Esc stops it.", true);
             return;
@@ -200,7 +202,7 @@ public final class ChatScreen {
      * comes back as the draft, to be sent with Enter. An editor that fails or leaves nothing
      * keeps the draft as it was.
      */
-    void editDraft() {
+    private void editDraft() {
         ExternalEditor.Outcome outcome;
         try {
             outcome = editor.edit(input.text());
@@ -224,7 +226,7 @@ public final class ChatScreen {
     }
 
     /** Asks the last question again, replacing the answer it got on screen. */
-    void retry() {
+    private void retry() {
         if (turnRunning()) {
             note("An answer is still coming; Esc stops it first.", true);
             return;
@@ -253,7 +255,7 @@ public final class ChatScreen {
         turns.start(request);
     }
 
-    void newConversation() {
+    private void newConversation() {
         close();
         session.newConversation();
         conversations.started();
@@ -262,7 +264,18 @@ public final class ChatScreen {
         note("New conversation with " + session.model() + ".", false);
     }
 
-    void switchModel(String model) {
+    /** A saved conversation read to be shown (and continued) in place of the transcript. */
+    private void showTranscript(List<Entry> entries, String model) {
+        pane.clear();
+        for (Entry entry : entries) {
+            pane.add(entry);
+        }
+        status.model(model);
+        status.connection(new Connection.Ready(""));
+        pane.end();
+    }
+
+    private void switchModel(String model) {
         session.switchModel(model);
         status.model(session.model());
         note("Model: " + session.model() + " from the next request on.", false);
@@ -270,7 +283,7 @@ public final class ChatScreen {
     }
 
     /** {@code /role NAME}: the role's prompt (and model, temperature) from the next request on. */
-    void useRole(String name) {
+    private void useRole(String name) {
         AssistantRole role = roles.get(name);
         if (role == null) {
             note("No role " + TerminalSanitizer.clean(name) + "; known: " + String.join(", ", roles.keySet()) + ".", true);
@@ -287,15 +300,15 @@ public final class ChatScreen {
     }
 
     /** {@code /role} alone: what there is to pick. */
-    void listRoles() {
+    private void listRoles() {
         note("Roles: " + String.join(", ", roles.keySet()) + ". /role NAME picks one; /system TEXT sets a prompt of your own.", false);
     }
 
-    void openPicker() {
+    private void openPicker() {
         models.open();
     }
 
-    void copyLastAnswer() {
+    private void copyLastAnswer() {
         String text = lastAnswerText();
         if (text == null || text.isEmpty()) {
             note("No answer to copy yet.", true);
@@ -305,7 +318,7 @@ public final class ChatScreen {
     }
 
     /** {@code /copy N}: the Nth code block of the last answer (from 1, in the order shown). */
-    void copyCodeBlock(int n) {
+    private void copyCodeBlock(int n) {
         String text = lastAnswerText();
         if (text == null || text.isEmpty()) {
             note("No answer to copy yet.", true);
@@ -334,11 +347,11 @@ public final class ChatScreen {
     }
 
     /** Ctrl+L: the next frame clears the terminal and draws every cell again. */
-    void repaint() {
+    private void repaint() {
         repaintAll = true;
     }
 
-    void toggleReasoning() {
+    private void toggleReasoning() {
         for (int i = pane.entries().size() - 1; i >= 0; i--) {
             if (pane.entries().get(i) instanceof AnswerEntry a && a.hasReasoning()) {
                 a.toggleReasoning();
@@ -348,21 +361,17 @@ public final class ChatScreen {
         }
     }
 
-    void note(String text, boolean problem) {
+    private void note(String text, boolean problem) {
         pane.addNote(new TextEntry(problem ? TextEntry.Kind.WARNING : TextEntry.Kind.NOTICE, text));
         dirty = true;
     }
 
-    void openHelp() {
+    private void openHelp() {
         help = new HelpDialog(Commands.HELP);
     }
 
-    void closeHelp() {
+    private void closeHelp() {
         help = null;
-    }
-
-    ChatSession session() {
-        return session;
     }
 
     // ---- turns ---------------------------------------------------------------------------
@@ -446,5 +455,138 @@ public final class ChatScreen {
         repaintAll = false;
         dirty = false;
         lastFrame = now;
+    }
+
+    // ---- what the keys, commands and history see of the screen ---------------------------
+
+    /**
+     * The screen as its parts act on it. A class of its own because an interface's methods are
+     * public: the screen's own surface stays what the program outside this package needs.
+     */
+    private final class Controls implements KeyTarget, CommandTarget, HistoryTarget {
+        @Override
+        public void note(String text, boolean problem) {
+            ChatScreen.this.note(text, problem);
+        }
+
+        @Override
+        public void send(String text) {
+            ChatScreen.this.send(text);
+        }
+
+        @Override
+        public boolean turnRunning() {
+            return ChatScreen.this.turnRunning();
+        }
+
+        @Override
+        public void cancelTurn() {
+            ChatScreen.this.cancelTurn();
+        }
+
+        @Override
+        public void quit() {
+            ChatScreen.this.quit();
+        }
+
+        @Override
+        public void newConversation() {
+            ChatScreen.this.newConversation();
+        }
+
+        @Override
+        public void openHistory() {
+            conversations.openList();
+        }
+
+        @Override
+        public void renameConversation(String title) {
+            conversations.rename(title);
+        }
+
+        @Override
+        public void retry() {
+            ChatScreen.this.retry();
+        }
+
+        @Override
+        public void addToDraft(String text) {
+            input.insert(text);
+        }
+
+        @Override
+        public void editDraft() {
+            ChatScreen.this.editDraft();
+        }
+
+        @Override
+        public int inputWidth() {
+            return ChatScreen.this.inputWidth();
+        }
+
+        @Override
+        public void copyLastAnswer() {
+            ChatScreen.this.copyLastAnswer();
+        }
+
+        @Override
+        public void copyCodeBlock(int n) {
+            ChatScreen.this.copyCodeBlock(n);
+        }
+
+        @Override
+        public void openHelp() {
+            ChatScreen.this.openHelp();
+        }
+
+        @Override
+        public HelpDialog help() {
+            return help;
+        }
+
+        @Override
+        public void closeHelp() {
+            ChatScreen.this.closeHelp();
+        }
+
+        @Override
+        public void openPicker() {
+            ChatScreen.this.openPicker();
+        }
+
+        @Override
+        public void switchModel(String model) {
+            ChatScreen.this.switchModel(model);
+        }
+
+        @Override
+        public void listRoles() {
+            ChatScreen.this.listRoles();
+        }
+
+        @Override
+        public void useRole(String name) {
+            ChatScreen.this.useRole(name);
+        }
+
+        @Override
+        public void setSystemPrompt(String text) {
+            session.setSystemPrompt(text);
+        }
+
+        @Override
+        public void toggleReasoning() {
+            ChatScreen.this.toggleReasoning();
+        }
+
+        @Override
+        public void repaint() {
+            ChatScreen.this.repaint();
+        }
+
+        @Override
+        public void showTranscript(List<Entry> entries, String model) {
+            ChatScreen.this.showTranscript(entries, model);
+        }
     }
 }

@@ -25,9 +25,9 @@ final class Commands {
             "  /help          this help",
             "  /quit          leave");
 
-    private final ChatScreen ui;
+    private final CommandTarget ui;
 
-    Commands(ChatScreen ui) {
+    Commands(CommandTarget ui) {
         this.ui = ui;
     }
 
@@ -53,12 +53,12 @@ final class Commands {
             case "help", "h", "?" -> help();
             case "quit", "q", "exit" -> ui.quit();
             case "new" -> ui.newConversation();
-            case "history", "conversations" -> ui.conversations.openList();
-            case "title", "rename" -> ui.conversations.rename(arg);
+            case "history", "conversations" -> ui.openHistory();
+            case "title", "rename" -> ui.renameConversation(arg);
             case "retry" -> ui.retry();
             case "edit" -> {
                 // The input held "/edit TEXT": TEXT is the draft to open.
-                ui.input.insert(arg);
+                ui.addToDraft(arg);
                 ui.editDraft();
             }
             case "copy" -> {
@@ -85,7 +85,7 @@ final class Commands {
                 }
             }
             case "system" -> {
-                ui.session().setSystemPrompt(arg);
+                ui.setSystemPrompt(arg);
                 ui.note(arg.isEmpty() ? "System prompt removed." : "System prompt set for the next request.", false);
             }
             default -> ui.note("Unknown command /" + name + "; /help lists them.", true);

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 final class Conversations {
     private static final int LISTED = 500;
 
-    private final ChatScreen ui;
+    private final HistoryTarget ui;
     private final ChatSession session;
     /** Null when the session saves nothing (--no-save). */
     private final SavedHistory history;
@@ -30,7 +30,7 @@ final class Conversations {
     private boolean opening;
     private String title;
 
-    Conversations(ChatScreen ui, ChatSession session, Executor background, Consumer<UiEvent> post, ZoneId zone) {
+    Conversations(HistoryTarget ui, ChatSession session, Executor background, Consumer<UiEvent> post, ZoneId zone) {
         this.ui = ui;
         this.session = session;
         this.history = session.savedHistory().orElse(null);
@@ -185,15 +185,9 @@ final class Conversations {
         }
         Conversation c = saved.conversation();
         title = c.title();
-        ui.pane.clear();
-        for (Entry entry : Transcript.entries(saved)) {
-            ui.pane.add(entry);
-        }
-        ui.status.model(session.model());
-        ui.status.connection(new Connection.Ready(""));
+        ui.showTranscript(Transcript.entries(saved), session.model());
         ui.note("Continuing \"" + c.title() + "\" (" + c.messageCount() + " messages) with " + session.model()
                 + ": the next question carries this conversation as context.", false);
-        ui.pane.end();
     }
 
     private static String reason(RuntimeException e) {

@@ -5,16 +5,27 @@ import com.googlecode.lanterna.input.KeyType;
 
 /** What each key does in the chat; the draft's editing keys are {@link InputEditing}'s. */
 final class Keys {
-    private final ChatScreen ui;
+    private final KeyTarget ui;
+    private final InputBox input;
+    private final MessagePane pane;
+    private final Commands commands;
+    private final ModelSwitcher models;
+    private final Conversations conversations;
     /** The last key was a Ctrl+C that stopped an answer: one more Ctrl+C right after it does not quit. */
     private boolean cancelledByCtrlC;
     private final InputEditing editing;
     /** Ctrl+X was pressed: Ctrl+E next opens the draft in the editor, as in bash. */
     private boolean afterCtrlX;
 
-    Keys(ChatScreen ui) {
+    Keys(KeyTarget ui, InputBox input, MessagePane pane, Commands commands, ModelSwitcher models,
+         Conversations conversations) {
         this.ui = ui;
-        this.editing = new InputEditing(ui.input);
+        this.input = input;
+        this.pane = pane;
+        this.commands = commands;
+        this.models = models;
+        this.conversations = conversations;
+        this.editing = new InputEditing(input);
     }
 
     void handle(KeyStroke key) {
@@ -24,15 +35,15 @@ final class Keys {
         if (editing.marker(key)) {
             return;
         }
-        if (ui.help != null) {
+        if (ui.help() != null) {
             help(key);
             return;
         }
-        if (ui.models.picker != null) {
+        if (models.picker != null) {
             picker(key);
             return;
         }
-        if (ui.conversations.list != null) {
+        if (conversations.list != null) {
             history(key);
             return;
         }
@@ -56,29 +67,28 @@ final class Keys {
         if (editing.edit(key, ui.inputWidth())) {
             return;
         }
-        InputBox in = ui.input;
         switch (type) {
             case Enter -> submit();
             case Escape -> ui.cancelTurn();
             case Home -> {
-                if (in.isEmpty() || key.isCtrlDown()) {
-                    ui.pane.home();
+                if (input.isEmpty() || key.isCtrlDown()) {
+                    pane.home();
                 } else {
-                    in.lineStart();
+                    input.lineStart();
                 }
             }
             case End -> {
-                if (in.isEmpty() || key.isCtrlDown()) {
-                    ui.pane.end();
+                if (input.isEmpty() || key.isCtrlDown()) {
+                    pane.end();
                 } else {
-                    in.lineEnd();
+                    input.lineEnd();
                 }
             }
-            case PageUp -> ui.pane.pageUp();
-            case PageDown -> ui.pane.pageDown();
-            case F1 -> ui.commands.help();
-            case F2 -> ui.openPicker();
-            case F3 -> ui.conversations.openList();
+            case PageUp -> pane.pageUp();
+            case PageDown -> pane.pageDown();
+            case F1 -> commands.help();
+            case F2 -> models.open();
+            case F3 -> conversations.openList();
             case F4 -> ui.toggleReasoning();
             case EOF -> ui.quit();
             default -> {
@@ -88,7 +98,6 @@ final class Keys {
 
     /** The control keys that act on the chat rather than the draft; false for the others. */
     private boolean control(char c) {
-        InputBox in = ui.input;
         switch (c) {
             case 'l' -> ui.repaint();
             case 'c' -> {
@@ -98,18 +107,18 @@ final class Keys {
                 if (ui.turnRunning()) {
                     ui.cancelTurn();
                     cancelledByCtrlC = true;
-                } else if (!in.isEmpty()) {
-                    in.discard();
+                } else if (!input.isEmpty()) {
+                    input.discard();
                 } else if (!afterCancel) {
                     ui.quit();
                 }
             }
             case 'x' -> afterCtrlX = true;
             case 'd' -> {
-                if (in.isEmpty()) {
+                if (input.isEmpty()) {
                     ui.quit();
                 } else {
-                    in.delete();
+                    input.delete();
                 }
             }
             default -> {
@@ -120,25 +129,25 @@ final class Keys {
     }
 
     private void submit() {
-        String text = ui.input.text();
+        String text = input.text();
         if (text.isBlank()) {
             return;
         }
-        if (ui.commands.isCommand(text)) {
-            ui.input.submit();
-            ui.commands.run(text.strip());
+        if (commands.isCommand(text)) {
+            input.submit();
+            commands.run(text.strip());
             return;
         }
         if (ui.turnRunning()) {
             ui.note("An answer is still coming; Esc stops it.", true);
             return;
         }
-        ui.send(ui.input.submit());
+        ui.send(input.submit());
     }
 
     /** Any key closes the help, but for the arrows and pages while some of it is out of sight. */
     private void help(KeyStroke key) {
-        HelpDialog h = ui.help;
+        HelpDialog h = ui.help();
         if (h.scrolls()) {
             switch (key.getKeyType()) {
                 case ArrowUp -> h.up(1);
@@ -156,22 +165,22 @@ final class Keys {
     }
 
     private void picker(KeyStroke key) {
-        ModelPicker p = ui.models.picker;
+        ModelPicker p = models.picker;
         switch (key.getKeyType()) {
-            case Escape, F2 -> ui.models.close();
+            case Escape, F2 -> models.close();
             case ArrowUp -> p.up();
             case ArrowDown -> p.down();
             case Backspace -> p.backspace();
             case Enter -> {
                 String id = p.selectedId();
-                ui.models.close();
+                models.close();
                 if (id != null) {
                     ui.switchModel(id);
                 }
             }
             case Character -> {
                 if (key.isCtrlDown() && Character.toLowerCase(key.getCharacter()) == 'c') {
-                    ui.models.close();
+                    models.close();
                 } else if (!key.isCtrlDown()) {
                     p.type(String.valueOf(key.getCharacter()));
                 }
@@ -182,7 +191,7 @@ final class Keys {
     }
 
     private void history(KeyStroke key) {
-        Conversations c = ui.conversations;
+        Conversations c = conversations;
         HistoryList list = c.list;
         switch (key.getKeyType()) {
             case Escape, F3 -> c.closeList();
