@@ -39,9 +39,9 @@ class PublicSurfaceTest {
                 Arguments.of("store", Set.of(
                         "AnswerUsage", "AssistantDraft", "Conversation", "ConversationExport",
                         "ConversationStore", "ExportFormat", "Exports", "HistoryLocation", "MessageStatus",
-                        "NativeLibraryCache", "RelayedRequest", "Role", "Room", "RoomMessage",
-                        "SchemaTooNewException", "StoreException", "StoredMessage", "TeamMember", "TeamStore",
-                        "Titles", "UsageTotal")));
+                        "NativeLibraryCache", "RelayedRequest", "Role", "RoomMessage", "SchemaTooNewException",
+                        "StoreException", "StoredMessage", "StoredRoom", "TeamMember", "TeamStore", "Titles",
+                        "UsageTotal")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -14,7 +14,7 @@
  *       JSON read back</li>
  *   <li>{@link ai.holysheep.chat.store.Titles}: a conversation's title from its first prompt</li>
  *   <li>{@link ai.holysheep.chat.store.TeamStore}: the relay's file, with
- *       {@link ai.holysheep.chat.store.TeamMember}, {@link ai.holysheep.chat.store.Room},
+ *       {@link ai.holysheep.chat.store.TeamMember}, {@link ai.holysheep.chat.store.StoredRoom},
  *       {@link ai.holysheep.chat.store.RoomMessage}, {@link ai.holysheep.chat.store.RelayedRequest} and
  *       {@link ai.holysheep.chat.store.UsageTotal}</li>
  *   <li>{@link ai.holysheep.chat.store.HistoryLocation}, {@link ai.holysheep.chat.store.NativeLibraryCache}:
