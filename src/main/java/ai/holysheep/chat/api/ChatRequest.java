@@ -29,10 +29,6 @@ public record ChatRequest(String model, List<ChatMessage> messages, Double tempe
         this(model, messages, temperature, maxTokens, Map.of());
     }
 
-    public ChatRequest withModel(String newModel) {
-        return new ChatRequest(newModel, messages, temperature, maxTokens, extra);
-    }
-
     /** The same request with another completion limit (null leaves it to the server). */
     public ChatRequest withMaxTokens(Integer limit) {
         return new ChatRequest(model, messages, temperature, limit, extra);

@@ -6,5 +6,5 @@ package ai.holysheep.chat.api;
  * delta at all.
  */
 public record Chunk(String content, String reasoning, String finishReason, TokenUsage usage, ApiError error) {
-    public static final Chunk EMPTY = new Chunk(null, null, null, null, null);
+    static final Chunk EMPTY = new Chunk(null, null, null, null, null);
 }

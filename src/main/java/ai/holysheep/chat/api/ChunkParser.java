@@ -13,7 +13,7 @@ import java.io.IOException;
  * an {@code error} member (rare, and at most once per stream) is read again as a tree so error
  * parsing stays in one place, {@link ErrorBodies}.
  */
-public final class ChunkParser {
+final class ChunkParser {
     private ChunkParser() {
     }
 
@@ -21,7 +21,7 @@ public final class ChunkParser {
      * @throws MalformedChunkException when the payload is not JSON at all; a JSON payload of an
      *         unexpected shape is not an error, it simply carries nothing
      */
-    public static Chunk parse(String data) {
+    static Chunk parse(String data) {
         try (JsonParser p = JsonCore.FACTORY.createParser(data)) {
             return read(p, data);
         } catch (IOException e) {
@@ -233,8 +233,8 @@ public final class ChunkParser {
     }
 
     /** The payload was not JSON: the stream is corrupt from this point. */
-    public static final class MalformedChunkException extends RuntimeException {
-        public MalformedChunkException(String data) {
+    static final class MalformedChunkException extends RuntimeException {
+        MalformedChunkException(String data) {
             super("malformed chunk: " + (data.length() > 60 ? data.substring(0, 60) + "…" : data), null, false, false);
         }
     }

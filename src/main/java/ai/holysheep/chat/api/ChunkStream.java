@@ -13,14 +13,14 @@ import java.io.Reader;
  * the next payload starts a new one, so nothing from one payload can leak into the next.
  * Not thread-safe: one stream's events arrive on one thread at a time.
  */
-public final class ChunkStream {
+final class ChunkStream {
     private final Payloads payloads = new Payloads();
     private JsonParser parser;
     /** Characters handed to {@link #parser} before the current payload. */
     private long handedBefore;
 
     /** @throws ChunkParser.MalformedChunkException as {@link ChunkParser#parse} does */
-    public Chunk parse(String data) {
+    Chunk parse(String data) {
         boolean keep = false;
         try {
             if (parser == null) {

@@ -1,5 +1,5 @@
 package ai.holysheep.chat.api;
 
 /** A whole (non-streamed) answer. */
-public record Completion(String content, String reasoning, String finishReason, TokenUsage usage) {
+record Completion(String content, String reasoning, String finishReason, TokenUsage usage) {
 }

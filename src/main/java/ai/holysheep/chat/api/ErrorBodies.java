@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Reduces the many shapes of error bodies (OpenAI, vLLM, Gemini, Anthropic, proxies' plain text
  * and HTML pages) to one {@link ApiError} with a short, readable message.
  */
-public final class ErrorBodies {
+final class ErrorBodies {
     private static final int MAX_MESSAGE = 300;
     private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
@@ -17,7 +17,7 @@ public final class ErrorBodies {
     private ErrorBodies() {
     }
 
-    public static ApiError parse(int status, String contentType, String body) {
+    static ApiError parse(int status, String contentType, String body) {
         String text = body == null ? "" : body.strip();
         if (text.isEmpty()) {
             return new ApiError(status, reason(status), null, null);
@@ -91,7 +91,7 @@ public final class ErrorBodies {
         return one.length() > MAX_MESSAGE ? one.substring(0, MAX_MESSAGE) + "…" : one;
     }
 
-    public static String reason(int status) {
+    static String reason(int status) {
         return switch (status) {
             case 400 -> "Bad Request";
             case 401 -> "Unauthorized";

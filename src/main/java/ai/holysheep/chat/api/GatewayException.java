@@ -4,7 +4,7 @@ package ai.holysheep.chat.api;
 public final class GatewayException extends Exception {
     private final transient CallFailure failure;
 
-    public GatewayException(CallFailure failure) {
+    GatewayException(CallFailure failure) {
         super(failure.describe(), null, false, false);
         this.failure = failure;
     }

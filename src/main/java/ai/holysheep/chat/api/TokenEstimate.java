@@ -19,7 +19,7 @@ public final class TokenEstimate {
         return (bytes + 3) / 4;
     }
 
-    public static long of(ChatMessage message) {
+    static long of(ChatMessage message) {
         return (bytes(message) + 3) / 4;
     }
 

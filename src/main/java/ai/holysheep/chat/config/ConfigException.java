@@ -2,7 +2,7 @@ package ai.holysheep.chat.config;
 
 /** The configuration cannot be used; the message is one line meant for the user. */
 public class ConfigException extends RuntimeException {
-    public ConfigException(String message) {
+    ConfigException(String message) {
         super(message, null, false, false);
     }
 }

@@ -31,8 +31,8 @@ public record ConfigFile(
         Map<String, Long> contextWindows) {
 
     /** The {@code [server]} table as written: any field may be null. */
-    public record ServerTable(String url, String token, String tokenCmd) {
-        public static final ServerTable NONE = new ServerTable(null, null, null);
+    record ServerTable(String url, String token, String tokenCmd) {
+        static final ServerTable NONE = new ServerTable(null, null, null);
     }
 
     public static ConfigFile none() {

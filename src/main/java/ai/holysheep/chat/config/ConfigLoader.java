@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * and a profile's key never to a URL that overrides the profile's.
  */
 public final class ConfigLoader {
-    public static final String DEFAULT_BASE_URL = "https://api.holysheep.ai/v1";
-    public static final String DEFAULT_MODEL = "gpt-4.1";
+    static final String DEFAULT_BASE_URL = "https://api.holysheep.ai/v1";
+    static final String DEFAULT_MODEL = "gpt-4.1";
     /** In place of a role when none is picked: it changes nothing. */
     private static final AssistantRole NO_ROLE = new AssistantRole("", null, null, null, true);
 

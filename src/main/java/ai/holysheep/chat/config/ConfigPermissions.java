@@ -12,7 +12,7 @@ import java.util.Set;
  * Like ssh with a private key: a config file that holds an API key must be readable by its
  * owner alone. Only warned about, because refusing would break a working setup mid-task.
  */
-public final class ConfigPermissions {
+final class ConfigPermissions {
     static final Set<PosixFilePermission> EXPOSING = EnumSet.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
@@ -21,7 +21,7 @@ public final class ConfigPermissions {
     }
 
     /** The warning to show for {@code path}, if others can read or change it. */
-    public static Optional<String> warning(Path path) {
+    static Optional<String> warning(Path path) {
         Set<PosixFilePermission> perms;
         try {
             perms = Files.getPosixFilePermissions(path);

@@ -31,7 +31,7 @@ public final class Durations {
     }
 
     /** The shortest exact form, for showing settings back to the user. */
-    public static String format(Duration d) {
+    static String format(Duration d) {
         long ms = d.toMillis();
         if (ms % 60_000 == 0 && ms != 0) {
             return ms / 60_000 + "m";

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A named gateway from the config file: where to send requests, with which key, for which models. */
-public record Profile(
+record Profile(
         String name,
         String baseUrl,
         String apiKey,

@@ -20,13 +20,13 @@ import java.util.Map;
  * @param loopback whether loopback hosts go through the proxy too
  */
 public record ProxySettings(URI url, String source, List<String> noProxy, boolean loopback) {
-    public static final ProxySettings DIRECT = new ProxySettings(null, null, List.of(), false);
+    static final ProxySettings DIRECT = new ProxySettings(null, null, List.of(), false);
 
     public ProxySettings {
         noProxy = List.copyOf(noProxy);
     }
 
-    public static ProxySettings resolve(Map<String, String> env, String fileProxy, boolean fileLoopback, String baseUrl) {
+    static ProxySettings resolve(Map<String, String> env, String fileProxy, boolean fileLoopback, String baseUrl) {
         boolean https = baseUrl.toLowerCase(Locale.ROOT).startsWith("https:");
         List<String> names = https
                 ? List.of("https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY")

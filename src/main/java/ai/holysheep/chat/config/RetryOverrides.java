@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** Retry settings given on the command line; null means the flag was not given. */
 public record RetryOverrides(Integer maxRetries, Duration idleTimeout, Duration connectTimeout, ResumeMode resume) {
-    public static final RetryOverrides NONE = new RetryOverrides(null, null, null, null);
+    static final RetryOverrides NONE = new RetryOverrides(null, null, null, null);
 
     /** The file's (or default) settings with every given flag put over them. */
     public RetrySettings applyTo(RetrySettings s) {

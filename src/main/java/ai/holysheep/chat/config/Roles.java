@@ -7,7 +7,7 @@ import java.util.Map;
  * The roles a user can pick: the built-in ones, then the config file's, a config role replacing a
  * built-in one of the same name (the user's own words about what "shell" means win).
  */
-public final class Roles {
+final class Roles {
     static final Map<String, AssistantRole> BUILT_IN = builtIn(
             new AssistantRole("shell", String.join(" ",
                     "Answer with exactly one shell command for a POSIX shell on the user's system and nothing else:",

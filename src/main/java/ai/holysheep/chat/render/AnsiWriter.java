@@ -16,10 +16,6 @@ public final class AnsiWriter {
         this.mode = mode;
     }
 
-    public ColorMode mode() {
-        return mode;
-    }
-
     /** The line as terminal text, without a line terminator. */
     public String line(StyledLine line) {
         StringBuilder sb = new StringBuilder();

@@ -104,10 +104,6 @@ public final class StreamingMarkdown {
         tailDirty = true;
     }
 
-    public int width() {
-        return width;
-    }
-
     /** Lines of the finished blocks; they only grow (until a width change) and never change. */
     public List<StyledLine> finishedLines() {
         return finishedView;

@@ -4,8 +4,8 @@ import ai.holysheep.chat.api.GatewayException;
 import ai.holysheep.chat.api.TokenUsage;
 import ai.holysheep.chat.config.ServeLimits;
 import ai.holysheep.chat.store.RelayedRequest;
-import ai.holysheep.chat.store.Room;
 import ai.holysheep.chat.store.RoomMessage;
+import ai.holysheep.chat.store.StoredRoom;
 import ai.holysheep.chat.store.TeamMember;
 import ai.holysheep.chat.store.TeamStore;
 import java.io.IOException;
@@ -242,7 +242,7 @@ final class RelayHandler extends Handler.Abstract {
             } else if (allowed(method, "GET", response)) {
                 reply(response, 200, Frames.json(g -> {
                     g.writeArrayFieldStart("data");
-                    for (Room r : store.rooms()) {
+                    for (StoredRoom r : store.rooms()) {
                         g.writeStartObject();
                         roomFields(g, r);
                         g.writeEndObject();
@@ -253,7 +253,7 @@ final class RelayHandler extends Handler.Abstract {
             return;
         }
         String[] parts = rest.substring(1).split("/", -1);
-        Optional<Room> room = RoomHub.NAME.matcher(parts[0]).matches() ? store.room(parts[0]) : Optional.empty();
+        Optional<StoredRoom> room = RoomHub.NAME.matcher(parts[0]).matches() ? store.room(parts[0]) : Optional.empty();
         if (room.isEmpty() || parts.length > 2 || (parts.length == 2 && !parts[1].equals("messages"))) {
             reply(response, 404, Frames.error("no such room: " + parts[0], "invalid_request_error", null));
             return;
@@ -320,11 +320,11 @@ final class RelayHandler extends Handler.Abstract {
             reply(response, 409, Frames.error("room '" + name + "' already exists", "invalid_request_error", null));
             return;
         }
-        Room created = store.room(name).orElseThrow();
+        StoredRoom created = store.room(name).orElseThrow();
         reply(response, 201, Frames.json(g -> roomFields(g, created)));
     }
 
-    private static void roomFields(com.fasterxml.jackson.core.JsonGenerator g, Room r) throws IOException {
+    private static void roomFields(com.fasterxml.jackson.core.JsonGenerator g, StoredRoom r) throws IOException {
         g.writeStringField("name", r.name());
         g.writeStringField("created", r.created().toString());
         g.writeNumberField("last_seq", r.lastSeq());

@@ -117,10 +117,6 @@ public final class ChatSession implements AutoCloseable {
         model = newModel.strip();
     }
 
-    public synchronized Optional<String> systemPrompt() {
-        return Optional.ofNullable(systemPrompt);
-    }
-
     /** Applies from the next request on; null or blank removes the system prompt. */
     public synchronized void setSystemPrompt(String text) {
         systemPrompt = text == null || text.isBlank() ? null : text;

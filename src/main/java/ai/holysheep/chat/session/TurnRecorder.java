@@ -50,11 +50,6 @@ public final class TurnRecorder implements Consumer<StreamEvent> {
         this.questionSaved = questionSaved;
     }
 
-    /** The model this turn asked. */
-    public String model() {
-        return model;
-    }
-
     @Override
     public synchronized void accept(StreamEvent event) {
         if (ended) {
@@ -85,10 +80,6 @@ public final class TurnRecorder implements Consumer<StreamEvent> {
      */
     public boolean awaitRecorded(Duration timeout) throws InterruptedException {
         return recorded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    public boolean isRecorded() {
-        return recorded.getCount() == 0;
     }
 
     private void end(StreamEvent terminal) {

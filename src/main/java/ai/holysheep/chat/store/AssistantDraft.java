@@ -14,7 +14,7 @@ import java.util.Optional;
  * after it, whatever other processes saved into the conversation meanwhile. Thread-safe.
  */
 public final class AssistantDraft {
-    public static final Duration SAVE_INTERVAL = Duration.ofMillis(250);
+    static final Duration SAVE_INTERVAL = Duration.ofMillis(250);
 
     private final ConversationStore store;
     private final long conversationId;

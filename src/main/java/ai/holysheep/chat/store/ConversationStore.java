@@ -97,10 +97,6 @@ public final class ConversationStore implements AutoCloseable {
         return opening;
     }
 
-    public Path file() {
-        return file;
-    }
-
     public Conversation createConversation(String title, String profile, String model) {
         Objects.requireNonNull(title, "title");
         Instant now = clock.instant();

@@ -49,7 +49,7 @@ public final class Exports {
     private Exports() {
     }
 
-    public static String write(ConversationExport export, ExportFormat format) {
+    static String write(ConversationExport export, ExportFormat format) {
         return switch (format) {
             case JSON -> json(export);
             case MARKDOWN -> markdown(export);

@@ -19,7 +19,7 @@ public enum MessageStatus {
     }
 
     @JsonCreator
-    public static MessageStatus fromWord(String word) {
+    static MessageStatus fromWord(String word) {
         for (MessageStatus status : values()) {
             if (status.word().equals(word)) {
                 return status;

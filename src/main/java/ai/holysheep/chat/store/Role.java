@@ -11,12 +11,12 @@ public enum Role {
     ASSISTANT;
 
     @JsonValue
-    public String word() {
+    String word() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     @JsonCreator
-    public static Role fromWord(String word) {
+    static Role fromWord(String word) {
         for (Role role : values()) {
             if (role.word().equals(word)) {
                 return role;

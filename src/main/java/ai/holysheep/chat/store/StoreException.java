@@ -5,7 +5,7 @@ package ai.holysheep.chat.store;
  * never see {@code java.sql}; the message is one line fit for stderr.
  */
 public class StoreException extends RuntimeException {
-    public StoreException(String message) {
+    StoreException(String message) {
         super(message);
     }
 

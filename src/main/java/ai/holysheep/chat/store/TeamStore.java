@@ -204,21 +204,21 @@ public final class TeamStore implements AutoCloseable {
         });
     }
 
-    public synchronized List<Room> rooms() {
+    public synchronized List<StoredRoom> rooms() {
         return Database.inReadTransaction(connection, c -> {
-            List<Room> out = new ArrayList<>();
+            List<StoredRoom> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT r.name, r.created_at,"
                     + " (SELECT COALESCE(MAX(seq), 0) FROM room_message m WHERE m.room = r.name) FROM room r ORDER BY r.name");
                  ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    out.add(new Room(r.getString(1), Instant.ofEpochMilli(r.getLong(2)), r.getLong(3)));
+                    out.add(new StoredRoom(r.getString(1), Instant.ofEpochMilli(r.getLong(2)), r.getLong(3)));
                 }
             }
             return out;
         });
     }
 
-    public synchronized Optional<Room> room(String name) {
+    public synchronized Optional<StoredRoom> room(String name) {
         return rooms().stream().filter(r -> r.name().equals(name)).findFirst();
     }
 

@@ -3,7 +3,7 @@ package ai.holysheep.chat.store;
 /** Conversation titles made from the prompt that started them. */
 public final class Titles {
     /** Roughly what fits beside an id, model and date on an 80- to 120-column line. */
-    public static final int MAX_COLUMNS = 60;
+    static final int MAX_COLUMNS = 60;
     static final String UNTITLED = "(untitled)";
 
     private Titles() {

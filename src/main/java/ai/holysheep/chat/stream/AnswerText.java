@@ -59,11 +59,6 @@ final class AnswerText {
         return grown;
     }
 
-    /** Characters this attempt received, shown or not. */
-    int received() {
-        return attemptText.length();
-    }
-
     void text(String text, Consumer<StreamEvent> out) {
         attemptText.append(text);
         if (decided) {

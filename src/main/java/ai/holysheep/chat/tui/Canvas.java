@@ -27,10 +27,6 @@ final class Canvas {
         this.rows = rows;
     }
 
-    int columns() {
-        return columns;
-    }
-
     int rows() {
         return rows;
     }

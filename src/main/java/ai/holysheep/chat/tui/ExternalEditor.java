@@ -45,11 +45,6 @@ public final class ExternalEditor {
         return new ExternalEditor("vi");
     }
 
-    /** The command as the user set it, for messages. */
-    public String command() {
-        return command;
-    }
-
     /**
      * Opens {@code draft} in the editor and waits for it. An editor that exits non-zero, or a
      * file left empty (or only blank), is nothing to send, as git treats an empty commit message.

@@ -58,10 +58,6 @@ final class HistoryList extends FilteredList {
         return shown.isEmpty() ? null : shown.get(selected()).conversation();
     }
 
-    List<Row> shown() {
-        return shown;
-    }
-
     void draw(Canvas canvas, int columns, int rows) {
         int listRows = Math.max(1, Math.min(Math.max(1, shown.size()), rows - 8));
         DialogFrame frame = DialogFrame.centred(columns, rows, 100, listRows + 1);

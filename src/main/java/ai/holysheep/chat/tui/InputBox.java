@@ -32,10 +32,6 @@ final class InputBox {
         return text.toString();
     }
 
-    int cursor() {
-        return cursor;
-    }
-
     boolean isEmpty() {
         return text.length() == 0;
     }

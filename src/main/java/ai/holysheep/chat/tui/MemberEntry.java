@@ -43,10 +43,6 @@ final class MemberEntry extends Entry {
         return author;
     }
 
-    boolean mine() {
-        return mine;
-    }
-
     /** The connection gave up with this still unposted. */
     void lost() {
         lost = true;

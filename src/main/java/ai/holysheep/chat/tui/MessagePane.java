@@ -131,14 +131,6 @@ final class MessagePane {
         scrollTo(currentTop() + Math.max(1, height - 1));
     }
 
-    void lineUp() {
-        scrollTo(currentTop() - 1);
-    }
-
-    void lineDown() {
-        scrollTo(currentTop() + 1);
-    }
-
     void home() {
         scrollTo(0);
     }

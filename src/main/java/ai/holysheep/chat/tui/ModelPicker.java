@@ -41,10 +41,6 @@ final class ModelPicker extends FilteredList {
         return shown.isEmpty() ? null : shown.get(selected()).id();
     }
 
-    List<ModelChoice> shown() {
-        return shown;
-    }
-
     void draw(Canvas canvas, int columns, int rows) {
         int listRows = Math.max(1, Math.min(Math.max(1, shown.size()), rows - 8));
         DialogFrame frame = DialogFrame.centred(columns, rows, 72, listRows + 1);

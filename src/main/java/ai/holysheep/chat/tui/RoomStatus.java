@@ -27,10 +27,6 @@ final class RoomStatus {
         linkAt = now;
     }
 
-    boolean connected() {
-        return link instanceof RoomConnection.State.Connected;
-    }
-
     /** The relay retries answer {@code retry.seq()}; shown until the answer goes on or ends. */
     void retry(RoomFrame.Retry r, long now) {
         retry = r;

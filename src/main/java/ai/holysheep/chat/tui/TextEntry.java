@@ -56,10 +56,6 @@ final class TextEntry extends Entry {
         return kind;
     }
 
-    String text() {
-        return text;
-    }
-
     @Override
     int lineCount(int width) {
         layout(width);

@@ -1,9 +1,5 @@
-package ai.holysheep.chat.bench.jmh;
+package ai.holysheep.chat.api;
 
-import ai.holysheep.chat.api.Chunk;
-import ai.holysheep.chat.api.ChunkParser;
-import ai.holysheep.chat.api.ChunkStream;
-import ai.holysheep.chat.api.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +15,8 @@ import org.openjdk.jmh.annotations.State;
  * The per-token hot path: one SSE payload to a {@link Chunk}. {@code stream} is what a stream
  * does ({@link ChunkStream}: one parser handed each payload in turn), {@code streaming} a new
  * streaming parser per payload ({@link ChunkParser#parse}), and {@code tree} the obvious way (a
- * databind tree per payload), kept as the yardstick. Run with {@code scripts/bench --jmh}.
+ * databind tree per payload), kept as the yardstick. Run with {@code scripts/bench --jmh}. It lives in
+ * {@code api} because the parsers it measures are that package's own, not its public surface.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
