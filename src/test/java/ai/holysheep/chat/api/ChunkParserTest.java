@@ -92,4 +92,59 @@ class ChunkParserTest {
         assertThrows(ChunkParser.MalformedChunkException.class, () -> ChunkParser.parse("{\"id\":{\"a\":[1,2"));
         assertThrows(ChunkParser.MalformedChunkException.class, () -> ChunkParser.parse("not json"));
     }
+
+    @Test
+    void structuredMembersAreSkippedWholeSoLaterMembersStillCount() {
+        Chunk c = ChunkParser.parse("{\"choices\":[{\"delta\":{\"content\":{\"x\":[1]},\"reasoning\":\"r\"}},"
+                + "{\"logprobs\":[1]}],\"usage\":{\"prompt_tokens_details\":{\"cached_tokens\":1},"
+                + "\"prompt_tokens\":2,\"completion_tokens\":3,\"total_tokens\":9}}");
+        assertEquals(new Chunk(null, "r", null, new TokenUsage(2, 3, 9), null), c);
+        assertEquals(new TokenUsage(1, 1, 2), ChunkParser.parse("{\"choices\":[[1,2]],"
+                + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1}}").usage());
+        assertEquals("stop", ChunkParser.parse("{\"choices\":[{\"delta\":[1],\"finish_reason\":\"stop\"}]}").finishReason());
+    }
+
+    @Test
+    void aMissingOrNullTotalIsTheSumOfTheOtherCounts() {
+        assertEquals(new TokenUsage(2, 3, 5), ChunkParser.parse(
+                "{\"usage\":{\"prompt_tokens\":2,\"completion_tokens\":3,\"total_tokens\":null}}").usage());
+        assertEquals(new TokenUsage(2, 3, 5), ChunkParser.usage(json("{\"prompt_tokens\":2,\"completion_tokens\":3}")));
+        assertEquals(new TokenUsage(2, 0, 7), ChunkParser.usage(json("{\"prompt_tokens\":2,\"total_tokens\":7}")));
+        assertNull(ChunkParser.usage(null));
+        assertNull(ChunkParser.usage(json("[1]")));
+    }
+
+    @Test
+    void anErrorChunkKeepsTheTextItCarriesBesideTheError() {
+        Chunk delta = ChunkParser.parse("{\"error\":{\"message\":\"cut\"},\"choices\":[{\"delta\":"
+                + "{\"content\":\"partial\",\"reasoning\":\"why\"},\"finish_reason\":\"error\"}],"
+                + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2}}");
+        assertEquals(new Chunk("partial", "why", "error", new TokenUsage(1, 2, 3), new ApiError(200, "cut", null, null)),
+                delta);
+        Chunk message = ChunkParser.parse("{\"error\":\"boom\",\"choices\":[{\"message\":"
+                + "{\"content\":\"\",\"reasoning_content\":\"rc\",\"reasoning\":\"r\"},\"finish_reason\":\"\"}]}");
+        assertEquals(new Chunk(null, "rc", null, null, new ApiError(200, "boom", null, null)), message);
+        for (String rest : new String[] {"", ",\"choices\":[]", ",\"choices\":{}", ",\"choices\":[{\"delta\":\"x\"}]",
+            ",\"choices\":[{\"index\":0}]", ",\"choices\":[{\"delta\":{\"content\":5}}]"}) {
+            Chunk c = ChunkParser.parse("{\"error\":{\"message\":\"e\"}" + rest + "}");
+            assertEquals(new Chunk(null, null, null, null, new ApiError(200, "e", null, null)), c, rest);
+        }
+    }
+
+    @Test
+    void aMalformedChunkIsQuotedUpToSixtyCharacters() {
+        String sixty = "x".repeat(60);
+        assertEquals("malformed chunk: " + sixty,
+                assertThrows(ChunkParser.MalformedChunkException.class, () -> ChunkParser.parse(sixty)).getMessage());
+        assertEquals("malformed chunk: " + sixty + "…",
+                assertThrows(ChunkParser.MalformedChunkException.class, () -> ChunkParser.parse(sixty + "y")).getMessage());
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
 }

@@ -54,4 +54,41 @@ class ErrorBodiesTest {
         assertEquals("Service Unavailable", ErrorBodies.parse(503, null, "").message());
         assertEquals("HTTP 503: Service Unavailable", ErrorBodies.parse(503, null, "").describe());
     }
+
+    @Test
+    void htmlIsToldByItsTypeOrItsFirstCharacter() {
+        assertEquals("Bad Gateway", ErrorBodies.parse(502, "text/HTML; charset=utf-8", "  <b>Bad</b> Gateway ").message());
+        assertEquals("Oops", ErrorBodies.parse(502, null, "<html><title>Oops</title></html>").message());
+        assertEquals("a <b>b</b>", ErrorBodies.parse(500, null, "a <b>b</b>").message());
+        assertEquals("a <b>b</b>", ErrorBodies.parse(500, "text/plain", "a <b>b</b>").message());
+    }
+
+    @Test
+    void aFastApiDetailIsTheMessage() {
+        assertEquals(new ApiError(401, "Not authenticated", null, null),
+                ErrorBodies.parse(401, "application/json", "{\"detail\":\"Not authenticated\"}"));
+        assertEquals("[{\"msg\":\"field required\"}]",
+                ErrorBodies.parse(422, "application/json", "{\"detail\":[{\"msg\":\"field required\"}]}").message());
+        assertEquals("{\"other\":1}", ErrorBodies.parse(500, "application/json", "{\"other\":1}").message());
+    }
+
+    @Test
+    void anErrorMemberWithoutAMessageFallsBackToItsTypeCodeOrTheStatus() {
+        assertEquals(new ApiError(429, "rate_limited", "rate_limited", "42"), ErrorBodies.parse(429, null,
+                "{\"error\":{\"message\":{\"nested\":1},\"type\":\"rate_limited\",\"code\":42}}"));
+        assertEquals(new ApiError(429, "42", null, "42"), ErrorBodies.parse(429, null, "{\"error\":{\"code\":42}}"));
+        assertEquals(new ApiError(429, ErrorBodies.reason(429), null, null),
+                ErrorBodies.parse(429, null, "{\"error\":{\"type\":null}}"));
+        assertEquals(new ApiError(503, ErrorBodies.reason(503), null, null), ErrorBodies.parse(503, null, "{\"error\":null}"));
+        assertEquals(new ApiError(503, "down now", null, null),
+                ErrorBodies.parse(503, null, "{\"error\":\"down \\n now\"}"));
+        assertEquals(new ApiError(200, ErrorBodies.reason(200), null, null), ErrorBodies.fromErrorNode(200, null));
+    }
+
+    @Test
+    void aMessageIsCutAtThreeHundredCharacters() {
+        String exact = "m".repeat(300);
+        assertEquals(exact, ErrorBodies.parse(500, "text/plain", exact).message());
+        assertEquals(exact + "…", ErrorBodies.parse(500, "text/plain", exact + "m").message());
+    }
 }
