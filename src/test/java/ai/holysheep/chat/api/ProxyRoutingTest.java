@@ -27,7 +27,7 @@ class ProxyRoutingTest {
     @Test
     void noProxyLeavesTheClientAsItWas() {
         OkHttpClient.Builder b = new OkHttpClient.Builder();
-        assertSame(b, ProxyRouting.apply(b, ProxySettings.DIRECT));
+        assertSame(b, ProxyRouting.apply(b, new ProxySettings(null, null, List.of(), false)));
         OkHttpClient http = b.build();
         assertSame(Authenticator.NONE, http.proxyAuthenticator());
         assertEquals(new OkHttpClient().proxySelector().getClass(), http.proxySelector().getClass());
