@@ -12,7 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * The house rules of the production code, checked on its byte code. Dependencies point one way:
  * cli → tui → session → stream → api, each using only what lies to its right. {@code serve} (the
  * chat served over the network) sits beside tui; {@code rooms} (a member's side of the relay's rooms)
- * beside session, and knows nothing of the server's code. config, render, store and sim sit beside the
+ * beside session, and knows nothing of the server's code. config, render, store, sim and attach (files
+ * added to a message) sit beside the
  * chain: anyone may use them (as listed), and they use no other package of the project, so each
  * can be read, tested and replaced alone. A new package fails here until it is placed.
  *
@@ -38,13 +39,14 @@ class LayersTest {
             .layer("Render").definedBy("..chat.render..")
             .layer("Store").definedBy("..chat.store..")
             .layer("Sim").definedBy("..chat.sim..")
+            .layer("Attach").definedBy("..chat.attach..")
 
             .whereLayer("Main").mayOnlyAccessLayers("Cli", "Config")
             .whereLayer("Cli").mayOnlyAccessLayers(
-                    "Serve", "Rooms", "Tui", "Session", "Stream", "Api", "Config", "Render", "Store", "Sim")
+                    "Serve", "Rooms", "Tui", "Session", "Stream", "Api", "Config", "Render", "Store", "Sim", "Attach")
             .whereLayer("Serve").mayOnlyAccessLayers("Session", "Stream", "Api", "Config", "Render", "Store")
             // The room's full screen is drawn from the connection's frames and states (tui.RoomScreen).
-            .whereLayer("Tui").mayOnlyAccessLayers("Rooms", "Session", "Stream", "Api", "Config", "Render", "Store")
+            .whereLayer("Tui").mayOnlyAccessLayers("Rooms", "Session", "Stream", "Api", "Config", "Render", "Store", "Attach")
             .whereLayer("Rooms").mayOnlyAccessLayers("Stream", "Api", "Config")
             .whereLayer("Session").mayOnlyAccessLayers("Stream", "Api", "Config", "Store")
             .whereLayer("Stream").mayOnlyAccessLayers("Api", "Config")
@@ -53,7 +55,8 @@ class LayersTest {
             .whereLayer("Render").mayNotAccessAnyLayer()
             // An export is markdown: its headings are shifted by the one markdown reader there is.
             .whereLayer("Store").mayOnlyAccessLayers("Render")
-            .whereLayer("Sim").mayNotAccessAnyLayer();
+            .whereLayer("Sim").mayNotAccessAnyLayer()
+            .whereLayer("Attach").mayNotAccessAnyLayer();
 
     @ArchTest
     static final ArchRule onlyTheStoreTalksSql = noClasses()

@@ -35,7 +35,9 @@ class PublicSurfaceTest {
                         "AssistantRole", "ConfigException", "ConfigFile", "ConfigFileReader", "ConfigLoader",
                         "Durations", "KeyCommandTimeout", "KeyRoute", "Origin", "Overrides", "Price",
                         "ProxySettings", "RequestDefaults", "ResumeMode", "RetryOverrides", "RetrySettings",
-                        "Secret", "ServeLimits", "ServerSettings", "Settings")),
+                        "Secret", "ServeLimits", "ServerSettings", "Settings", "AttachSettings")),
+                Arguments.of("attach", Set.of(
+                        "AttachException", "Attachment", "FileGatherer", "MessageText", "Sizes")),
                 Arguments.of("store", Set.of(
                         "AnswerUsage", "AssistantDraft", "Conversation", "ConversationExport",
                         "ConversationStore", "ExportFormat", "Exports", "HistoryLocation", "MessageStatus",

@@ -51,7 +51,11 @@ public record ChatRequest(String model, List<ChatMessage> messages, Double tempe
             for (ChatMessage m : messages) {
                 g.writeStartObject();
                 g.writeStringField("role", m.role());
-                g.writeStringField("content", m.content());
+                if (m.images().isEmpty()) {
+                    g.writeStringField("content", m.content());
+                } else {
+                    writeParts(g, m);
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -77,5 +81,25 @@ public record ChatRequest(String model, List<ChatMessage> messages, Double tempe
             throw new UncheckedIOException("writing JSON to a string cannot fail", e);
         }
         return out.toString();
+    }
+
+    /** OpenAI's content parts: the text, then each image as an {@code image_url}. */
+    private static void writeParts(JsonGenerator g, ChatMessage m) throws IOException {
+        g.writeArrayFieldStart("content");
+        if (!m.content().isEmpty()) {
+            g.writeStartObject();
+            g.writeStringField("type", "text");
+            g.writeStringField("text", m.content());
+            g.writeEndObject();
+        }
+        for (String url : m.images()) {
+            g.writeStartObject();
+            g.writeStringField("type", "image_url");
+            g.writeObjectFieldStart("image_url");
+            g.writeStringField("url", url);
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 }

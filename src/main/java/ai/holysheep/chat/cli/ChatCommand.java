@@ -1,6 +1,10 @@
 package ai.holysheep.chat.cli;
 
 import ai.holysheep.chat.api.ChatRequest;
+import ai.holysheep.chat.attach.AttachException;
+import ai.holysheep.chat.attach.Attachment;
+import ai.holysheep.chat.attach.FileGatherer;
+import ai.holysheep.chat.attach.MessageText;
 import ai.holysheep.chat.api.GatewayClient;
 import ai.holysheep.chat.api.RequestLog;
 import ai.holysheep.chat.config.ConfigLoader;
@@ -9,9 +13,11 @@ import ai.holysheep.chat.config.Settings;
 import ai.holysheep.chat.render.CodePrinter;
 import ai.holysheep.chat.session.ChatSession;
 import ai.holysheep.chat.session.ContextTooLongException;
+import ai.holysheep.chat.session.ImagesNotTakenException;
 import ai.holysheep.chat.stream.Scheduler;
 import ai.holysheep.chat.tui.ExternalEditor;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,6 +52,7 @@ import picocli.CommandLine.Parameters;
             "  holysheep-chat --format json \"hi\" | jq -r 'select(.type==\"delta\").text'",
             "  holysheep-chat -p local \"hello\"          (a profile from the config file)",
             "  holysheep-chat -r shell \"undo my last commit\"   (a role: see holysheep-chat roles)",
+            "  holysheep-chat -f src/Main.java -f screenshot.png \"why does this fail?\"",
             "  holysheep-chat -- models                  (a prompt that looks like a command)",
             "  holysheep-chat config init && holysheep-chat doctor",
             "",
@@ -94,6 +101,10 @@ public class ChatCommand implements Callable<Integer> {
 
     @Option(names = "--max-tokens", paramLabel = "N", description = "Most tokens the answer may have.")
     Integer maxTokens;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "PATH",
+            description = "Attach a file (repeatable): text goes in a fenced block under its path, an image (png, jpeg, webp, gif) as an image. A directory gives its text files, minus what .gitignore and hidden directories leave out; a quoted glob is expanded; - is stdin.")
+    List<String> files = new ArrayList<>();
 
     @Option(names = {"-e", "--editor"},
             description = "Write the message in $VISUAL or $EDITOR (else vi), starting from the prompt and piped stdin; an editor that fails or leaves it empty sends nothing.")
@@ -154,7 +165,7 @@ public class ChatCommand implements Callable<Integer> {
         if (code && format == Format.json) {
             throw new CliException(ExitCode.USAGE, "--code prints plain code; it cannot be used with --format json");
         }
-        if (prompt.isEmpty() && io.stdinIsTerminal() && !editor) {
+        if (prompt.isEmpty() && io.stdinIsTerminal() && !editor && files.isEmpty()) {
             // Checked before lanterna starts: without a terminal on both ends it would wait about
             // ten seconds for size reports and then read keys from a pipe.
             if (!io.stdoutIsTerminal()) {
@@ -163,8 +174,13 @@ public class ChatCommand implements Callable<Integer> {
             }
             return InteractiveChat.run(settings(), io, history, diagnostics.requestLog(io));
         }
-        String message = editor ? edited(Prompt.draft(prompt, io)) : Prompt.compose(prompt, io);
-        try (GatewayChoice gateway = GatewayChoice.open(settings(), diagnostics.requestLog(io));
+        Settings loaded = settings();
+        List<Attachment> attached = attachments(loaded);
+        boolean stdinRead = files.contains("-");
+        String text = editor ? edited(Prompt.draft(prompt, io, stdinRead))
+                : Prompt.compose(prompt, io, stdinRead, !attached.isEmpty());
+        String message = MessageText.of(text, attached);
+        try (GatewayChoice gateway = GatewayChoice.open(loaded, diagnostics.requestLog(io));
              ChatSession session = history.session(gateway.settings(), io)) {
             Settings settings = gateway.settings();
             if (gateway.simulated()) {
@@ -173,9 +189,11 @@ public class ChatCommand implements Callable<Integer> {
             session.windowsFrom(gateway.client()::modelInfo);
             ChatRequest request;
             try {
-                request = session.beginTurn(message);
+                request = session.beginTurn(message, MessageText.images(attached));
             } catch (ContextTooLongException e) {
                 throw new CliException(ExitCode.REJECTED, e.getMessage());
+            } catch (ImagesNotTakenException e) {
+                throw new CliException(ExitCode.USAGE, e.getMessage());
             }
             session.contextNote().ifPresent(io::error);
             TurnOutput output = format == Format.json
@@ -185,6 +203,24 @@ public class ChatCommand implements Callable<Integer> {
             OneShot oneShot = new OneShot(gateway.client(), LoggedOutput.wrap(output, diagnostics.requestLog(io)),
                     session.recorder(), settings.retry(), Scheduler.system());
             return noStream ? oneShot.whole(request) : oneShot.stream(request);
+        }
+    }
+
+    /** {@code -f}: the files, read before anything is asked; files passed over are warned of. */
+    private List<Attachment> attachments(Settings settings) {
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        if (files.contains("-") && io.stdinIsTerminal()) {
+            throw new CliException(ExitCode.USAGE, "-f - attaches stdin, but stdin is a terminal: pipe the file in");
+        }
+        try {
+            FileGatherer.Gathered gathered = new FileGatherer(Path.of(""), settings.attach().maxBytes())
+                    .gather(files, io::in);
+            gathered.skipped().forEach(io::warn);
+            return gathered.files();
+        } catch (AttachException e) {
+            throw new CliException(ExitCode.USAGE, e.getMessage());
         }
     }
 

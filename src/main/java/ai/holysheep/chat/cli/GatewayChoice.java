@@ -41,7 +41,7 @@ final class GatewayChoice implements AutoCloseable {
         Settings local = new Settings(sim.baseUrl(), settings.apiKey(), settings.apiKeySource(), settings.model(), settings.profile(),
                 settings.request(), settings.retry(), settings.prices(), settings.models(), settings.configFile(),
                 settings.origins(), settings.unconfigured(), settings.proxy(), settings.roles(),
-                settings.contextWindows());
+                settings.contextWindows(), settings.attach());
         return new GatewayChoice(local, Gateways.client(local, log), sim);
     }
 

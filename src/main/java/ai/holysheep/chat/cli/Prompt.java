@@ -13,23 +13,25 @@ final class Prompt {
 
     /**
      * The argument, a blank line, then stdin exactly as it came; either alone is the message.
-     * A terminal stdin is never read, so nothing waits on a keyboard.
+     * A terminal stdin is never read, so nothing waits on a keyboard; nor is stdin when
+     * {@code stdinAttached} ({@code -f -} reads it as a file). With {@code filesAttached} the
+     * message may be the files alone.
      */
-    static String compose(List<String> words, Io io) {
-        String message = draft(words, io);
-        if (message.isBlank()) {
+    static String compose(List<String> words, Io io, boolean stdinAttached, boolean filesAttached) {
+        String message = draft(words, io, stdinAttached);
+        if (message.isBlank() && !filesAttached) {
             throw new CliException(ExitCode.USAGE, "nothing to ask: give a prompt, or pipe text into stdin");
         }
         return message;
     }
 
     /**
-     * The message as {@link #compose} builds it, blank when there is none: the text
+     * The message as {@link #compose} builds it (stdin left alone as there), blank when there is none: the text
      * {@code -e/--editor} opens with. Sent only once edited.
      */
-    static String draft(List<String> words, Io io) {
+    static String draft(List<String> words, Io io, boolean stdinAttached) {
         String argument = words == null ? "" : String.join(" ", words);
-        String piped = io.stdinIsTerminal() ? "" : readAll(io.in());
+        String piped = io.stdinIsTerminal() || stdinAttached ? "" : readAll(io.in());
         if (argument.isBlank() && piped.isBlank()) {
             return "";
         }

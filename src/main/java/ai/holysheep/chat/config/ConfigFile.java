@@ -28,7 +28,9 @@ public record ConfigFile(
         ServeLimits serve,
         Map<String, AssistantRole> roles,
         ServerTable server,
-        Map<String, Long> contextWindows) {
+        Map<String, Long> contextWindows,
+        Long maxAttach,
+        List<String> imageModels) {
 
     /** The {@code [server]} table as written: any field may be null. */
     record ServerTable(String url, String token, String tokenCmd) {
@@ -38,7 +40,7 @@ public record ConfigFile(
     public static ConfigFile none() {
         return new ConfigFile(null, null, null, null, null, KeyCommand.DEFAULT_LIMIT, null, RequestDefaults.NONE,
                 RetrySettings.DEFAULTS, Map.of(), List.of(), Map.of(), null, false, ServeLimits.DEFAULTS,
-                Map.of(), ServerTable.NONE, Map.of());
+                Map.of(), ServerTable.NONE, Map.of(), null, List.of());
     }
 
     /** Whether the file names a key or a member token, which makes its permissions matter. */

@@ -25,7 +25,7 @@ public final class ConfigFileReader {
     private static final Set<String> TOP = Set.of(
             "model", "base_url", "api_key", "api_key_cmd", "api_key_cmd_timeout", "profile", "models", "defaults", "retry", "prices", "profiles",
             "proxy", "proxy_loopback", "serve", "roles", "server",
-            "context_windows");
+            "context_windows", "max_attach", "image_models");
     private static final Set<String> DEFAULTS = Set.of("system", "temperature", "max_tokens");
     private static final Set<String> RETRY = Set.of("max_retries", "base_delay", "factor", "max_delay", "jitter",
             "idle_timeout", "connect_timeout", "max_retry_after", "resume", "max_event_size");
@@ -67,7 +67,7 @@ public final class ConfigFileReader {
         if (root == null || root.isMissingNode() || root.isNull()) {
             return new ConfigFile(path, null, null, null, null, KeyCommand.DEFAULT_LIMIT, null, RequestDefaults.NONE,
                     RetrySettings.DEFAULTS, Map.of(), List.of(), Map.of(), null, false, ServeLimits.DEFAULTS,
-                Map.of(), ConfigFile.ServerTable.NONE, Map.of());
+                Map.of(), ConfigFile.ServerTable.NONE, Map.of(), null, List.of());
         }
         checkKeys(root, TOP, "");
         return new ConfigFile(
@@ -88,7 +88,17 @@ public final class ConfigFileReader {
                 serve(root.get("serve")),
                 roles(root.get("roles")),
                 server(root.get("server")),
-                contextWindows(root.get("context_windows")));
+                contextWindows(root.get("context_windows")),
+                maxAttach(root),
+                stringList(root, "image_models", ""));
+    }
+
+    private Long maxAttach(JsonNode root) {
+        Double bytes = number(root, "max_attach", "");
+        if (bytes != null && !(bytes >= 1 && bytes == Math.floor(bytes))) {
+            throw problem("max_attach must be a whole number of bytes, at least 1");
+        }
+        return bytes == null ? null : bytes.longValue();
     }
 
     private Duration keyCommandLimit(JsonNode root) {

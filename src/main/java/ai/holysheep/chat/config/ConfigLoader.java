@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -220,7 +222,14 @@ public final class ConfigLoader {
                 active == null ? null : active.name(), request, flags.retry().applyTo(file.retry()),
                 Map.copyOf(prices), List.copyOf(models), file.path(), Map.copyOf(origins), unconfigured,
                 ProxySettings.resolve(env, file.proxy(), file.proxyLoopback(), baseUrl),
-                Collections.unmodifiableMap(roles), contextWindows(file));
+                Collections.unmodifiableMap(roles), contextWindows(file), attach(file));
+    }
+
+    /** The config's image_models add to the built-in ones: a model that takes images does so on any gateway. */
+    private static AttachSettings attach(ConfigFile file) {
+        Set<String> imageModels = new HashSet<>(AttachSettings.BUILT_IN_IMAGE_MODELS);
+        imageModels.addAll(file.imageModels());
+        return new AttachSettings(file.maxAttach() == null ? AttachSettings.DEFAULT_MAX_BYTES : file.maxAttach(), imageModels);
     }
 
     /** The built-in figures apply whatever the gateway: a model's window is its maker's, not the gateway's. */

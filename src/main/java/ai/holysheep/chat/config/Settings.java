@@ -21,6 +21,7 @@ import java.util.OptionalLong;
  * @param roles      every role that can be picked, by name (built-in and the config file's)
  * @param contextWindows tokens each model's context holds, as far as known without asking the
  *                   gateway: the config file's {@code [context_windows]} over the built-in figures
+ * @param attach     the size limit for attached files and the models that are sent images
  */
 public record Settings(
         String baseUrl,
@@ -37,7 +38,8 @@ public record Settings(
         boolean unconfigured,
         ProxySettings proxy,
         Map<String, AssistantRole> roles,
-        Map<String, Long> contextWindows) {
+        Map<String, Long> contextWindows,
+        AttachSettings attach) {
 
     public Optional<Price> price(String modelId) {
         return Optional.ofNullable(prices.get(modelId));

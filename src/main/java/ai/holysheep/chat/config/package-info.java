@@ -15,6 +15,7 @@
  *       {@link ai.holysheep.chat.config.ResumeMode}, {@link ai.holysheep.chat.config.ProxySettings},
  *       {@link ai.holysheep.chat.config.Price}, {@link ai.holysheep.chat.config.AssistantRole}: parts of the
  *       settings</li>
+ *   <li>{@link ai.holysheep.chat.config.AttachSettings}: how much may be attached, and which models take images</li>
  *   <li>{@link ai.holysheep.chat.config.ServerSettings}, {@link ai.holysheep.chat.config.ServeLimits}: a member's
  *       relay, and a relay's limits</li>
  *   <li>{@link ai.holysheep.chat.config.Secret}: a key or token whose {@code toString} is masked</li>

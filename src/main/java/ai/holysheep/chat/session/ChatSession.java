@@ -172,9 +172,23 @@ public final class ChatSession implements AutoCloseable {
      * @throws ContextTooLongException when the question alone does not fit: nothing is recorded
      */
     public synchronized ChatRequest beginTurn(String userText) {
+        return beginTurn(userText, List.of());
+    }
+
+    /**
+     * {@link #beginTurn(String)} with images ({@code data:} URLs) shown to the model along with
+     * the text, which should name them: only the text is saved. The images go with this question
+     * (and its {@link #retryLast}) alone; later requests send its text, as a continued
+     * conversation does, so a conversation goes on the same whether or not it was continued.
+     *
+     * @throws ImagesNotTakenException when there are images and the model is not known to take them
+     */
+    public synchronized ChatRequest beginTurn(String userText, List<String> images) {
         Objects.requireNonNull(userText, "userText");
         ensureNoTurn();
-        messages.add(ChatMessage.user(userText));
+        requireSight(images);
+        messages.replaceAll(ChatMessage::withoutImages);
+        messages.add(ChatMessage.user(userText, images));
         String asked = model;
         ChatRequest request;
         try {
@@ -221,6 +235,7 @@ public final class ChatSession implements AutoCloseable {
         if (lastQuestion < 0) {
             throw new IllegalStateException("nothing to ask again");
         }
+        requireSight(messages.get(lastQuestion).images());
         List<ChatMessage> answers = messages.subList(lastQuestion + 1, messages.size());
         List<ChatMessage> replaced = List.copyOf(answers);
         answers.clear();
@@ -414,6 +429,12 @@ public final class ChatSession implements AutoCloseable {
                 : ContextFit.fit(context, asked, window.getAsLong(), defaults.maxTokens());
         turnsLeftOut = fitted.turnsLeftOut();
         return new ChatRequest(asked, fitted.messages(), temperature, defaults.maxTokens());
+    }
+
+    private void requireSight(List<String> images) {
+        if (!images.isEmpty() && !settings.attach().takesImages(model)) {
+            throw new ImagesNotTakenException(model);
+        }
     }
 
     private void ensureNoTurn() {

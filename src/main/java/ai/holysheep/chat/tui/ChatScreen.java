@@ -1,16 +1,20 @@
 package ai.holysheep.chat.tui;
 
 import ai.holysheep.chat.api.ChatRequest;
+import ai.holysheep.chat.attach.Attachment;
+import ai.holysheep.chat.attach.MessageText;
 import ai.holysheep.chat.config.AssistantRole;
 import ai.holysheep.chat.config.Settings;
 import ai.holysheep.chat.render.CodeBlocks;
 import ai.holysheep.chat.render.TerminalSanitizer;
 import ai.holysheep.chat.session.ChatSession;
 import ai.holysheep.chat.session.ContextTooLongException;
+import ai.holysheep.chat.session.ImagesNotTakenException;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.Screen;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,6 +58,8 @@ public final class ChatScreen {
     private final Commands commands;
     private final Conversations conversations;
     private final ModelSwitcher models;
+    /** Files and images waiting to go with the next message. */
+    final PendingFiles files;
     /** The open help window, or null. */
     private HelpDialog help;
 
@@ -83,6 +89,8 @@ public final class ChatScreen {
         Controls controls = new Controls();
         this.models = new ModelSwitcher(session, settings, backend, background, events::add, text -> note(text, true));
         this.conversations = new Conversations(controls, session, background, events::add, clock.getZone());
+        this.files = new PendingFiles(Path.of(""), Path.of(System.getProperty("user.home")), settings.attach().maxBytes(),
+                this::note);
         this.commands = new Commands(controls);
         this.keys = new Keys(controls, input, pane, commands, models, conversations);
         status.model(session.model());
@@ -177,22 +185,24 @@ public final class ChatScreen {
             note("Still opening the conversation; ask again in a moment.", true);
             return;
         }
+        List<Attachment> attached = files.files();
         ChatRequest request;
         try {
-            request = session.beginTurn(text);
+            request = session.beginTurn(MessageText.of(text, attached), MessageText.images(attached));
         } catch (IllegalStateException e) {
             note(e.getMessage(), true);
             return;
-        } catch (ContextTooLongException e) {
-            // Back as the draft, to be shortened rather than typed again.
+        } catch (ContextTooLongException | ImagesNotTakenException e) {
+            // Back as the draft (the files stay attached), to be changed rather than typed again.
             if (input.isEmpty()) {
                 input.insert(text);
             }
             note(e.getMessage(), true);
             return;
         }
+        files.clear();
         conversations.asked();
-        pane.add(new TextEntry(TextEntry.Kind.USER, text));
+        pane.add(new TextEntry(TextEntry.Kind.USER, PendingFiles.shown(text, attached)));
         session.contextNote().ifPresent(n -> note(n + ".", false));
         turns.start(request);
     }
@@ -423,7 +433,9 @@ public final class ChatScreen {
         } else {
             inputWidth = DraftView.width(cols);
             int inputRows = draft.measure(cols, rows);
-            int paneRows = rows - inputRows - 2;
+            String attachedLine = files.line(cols - 3);
+            int attachedRows = attachedLine.isEmpty() ? 0 : 1;
+            int paneRows = rows - inputRows - 2 - attachedRows;
             pane.draw(canvas, 0, paneRows, cols, styles);
             canvas.clear(paneRows, 0, cols, Styles.RULE);
             canvas.put(0, paneRows, cols, "─".repeat(cols), Styles.RULE);
@@ -436,7 +448,11 @@ public final class ChatScreen {
             if (conversations.title() != null) {
                 canvas.put(2, paneRows, titleEnd, " " + TerminalSanitizer.clean(conversations.title()) + " ", Styles.TITLE);
             }
-            TerminalPosition caret = draft.draw(canvas, paneRows + 1, cols);
+            if (attachedRows > 0) {
+                canvas.clear(paneRows + 1, 0, cols, Styles.PLAIN);
+                canvas.put(3, paneRows + 1, cols, attachedLine, Styles.NOTICE);
+            }
+            TerminalPosition caret = draft.draw(canvas, paneRows + 1 + attachedRows, cols);
             status.draw(canvas, rows - 1, cols, now);
             if (help != null) {
                 help.draw(canvas, cols, rows);
@@ -537,6 +553,16 @@ public final class ChatScreen {
         @Override
         public void openHelp() {
             ChatScreen.this.openHelp();
+        }
+
+        @Override
+        public void attach(String argument) {
+            files.command(argument);
+        }
+
+        @Override
+        public boolean hasAttachments() {
+            return !files.isEmpty();
         }
 
         @Override

@@ -31,6 +31,9 @@ interface CommandTarget {
 
     void openHelp();
 
+    /** {@code /file}: a path or glob attaches, nothing lists what is attached, {@code -} drops it all. */
+    void attach(String argument);
+
     /** The window to choose a model from. */
     void openPicker();
 

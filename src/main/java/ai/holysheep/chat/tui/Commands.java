@@ -22,6 +22,7 @@ final class Commands {
             "  /retry         ask the last question again",
             "  /edit [TEXT]   write the message in $VISUAL or $EDITOR (Ctrl+X Ctrl+E: the draft); it comes back as the draft",
             "  /copy [N]      copy the last answer to the clipboard (N: only its Nth code block)",
+            "  /file PATH     attach a file, directory or glob to the next message (shown above the input; /file alone lists, /file - drops them)",
             "  /help          this help",
             "  /quit          leave");
 
@@ -56,6 +57,7 @@ final class Commands {
             case "history", "conversations" -> ui.openHistory();
             case "title", "rename" -> ui.renameConversation(arg);
             case "retry" -> ui.retry();
+            case "file", "attach" -> ui.attach(arg);
             case "edit" -> {
                 // The input held "/edit TEXT": TEXT is the draft to open.
                 ui.addToDraft(arg);

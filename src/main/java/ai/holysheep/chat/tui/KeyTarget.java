@@ -13,6 +13,9 @@ interface KeyTarget {
 
     boolean turnRunning();
 
+    /** Files wait for the next message, so Enter on an empty draft sends them alone. */
+    boolean hasAttachments();
+
     /** Stops the answer being written; the part received stays. */
     void cancelTurn();
 

@@ -130,7 +130,7 @@ final class Keys {
 
     private void submit() {
         String text = input.text();
-        if (text.isBlank()) {
+        if (text.isBlank() && !ui.hasAttachments()) {
             return;
         }
         if (commands.isCommand(text)) {

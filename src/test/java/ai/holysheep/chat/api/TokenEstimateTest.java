@@ -26,4 +26,12 @@ class TokenEstimateTest {
             assertEquals((2 * bytes + 3) / 4, TokenEstimate.of(List.of(ChatMessage.user(s), ChatMessage.assistant(s))), s);
         }
     }
+
+    @Test
+    void anImageCountsAFixedAmountNotItsBase64Length() {
+        String url = "data:image/png;base64," + "A".repeat(400_000);
+        ChatMessage withImage = ChatMessage.user("abcd", List.of(url));
+        assertEquals(1 + TokenEstimate.PER_IMAGE, TokenEstimate.of(withImage));
+        assertEquals(1 + 2 * TokenEstimate.PER_IMAGE, TokenEstimate.of(List.of(withImage, ChatMessage.user("", List.of(url)))));
+    }
 }

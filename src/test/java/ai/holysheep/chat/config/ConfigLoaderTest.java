@@ -246,6 +246,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void maxAttachAndImageModelsSetWhatMayBeAttached() throws IOException {
+        assertEquals(AttachSettings.DEFAULTS, load(Overrides.NONE).attach());
+        assertEquals(1024 * 1024, AttachSettings.DEFAULTS.maxBytes());
+        write("max_attach = 65536\nimage_models = [\"llava\"]\n");
+        AttachSettings attach = load(Overrides.NONE).attach();
+        assertEquals(65536, attach.maxBytes());
+        assertTrue(attach.takesImages("llava"), "the config's model");
+        assertTrue(attach.takesImages("gpt-4.1"), "a built-in one still");
+        assertFalse(attach.takesImages("deepseek-v3.2"));
+        for (String bad : new String[] {"max_attach = 0", "max_attach = 1.5", "max_attach = \"1MiB\"", "image_models = \"llava\""}) {
+            Path wrong = write(bad + "\n");
+            ConfigException e = assertThrows(ConfigException.class, () -> ConfigFileReader.read(wrong), bad);
+            assertTrue(e.getMessage().contains(bad.substring(0, bad.indexOf(' '))), e.getMessage());
+        }
+        ConfigFile example = ConfigFileReader.read(Path.of("config.example.toml"));
+        assertEquals(AttachSettings.DEFAULT_MAX_BYTES, example.maxAttach(), "the example shows the default");
+    }
+
+    @Test
     void theServerTableNamesTheRelayAndTheMembersTokenWithTheEnvironmentWinning() throws IOException {
         Path file = write("[server]\nurl = \"http://127.0.0.1:8080/v1\"\ntoken = \"hsm_from_file_0001\"\n");
         ServerSettings fromFile = new ConfigLoader(env).server((Path) null, null);

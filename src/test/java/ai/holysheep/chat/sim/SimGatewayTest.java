@@ -44,6 +44,20 @@ class SimGatewayTest {
         assertEquals(List.of("gpt-4.1", "claude-sonnet-4.5", "gemini-2.5-flash", "deepseek-v3.2", SimGateway.SIM_MODEL), ids);
     }
 
+    /** A message with images comes as a list of parts; its text parts are the prompt answered. */
+    @Test
+    void contentAsAListOfPartsIsAnsweredFromItsText() throws Exception {
+        String body = """
+                {"model":"gpt-4.1","stream":true,"messages":[{"role":"user","content":[
+                  {"type":"text","text":"%s"},
+                  {"type":"image_url","image_url":{"url":"data:image/png;base64,iVBORw0KGgo="}}]}]}""".formatted(PROMPT);
+        Wire.Reply reply = Wire.post(gateway, body);
+
+        assertEquals(200, reply.status());
+        assertTrue(reply.body().endedCleanly());
+        assertEquals(DemoAnswer.compose(PROMPT, 7), Wire.content(reply.text()));
+    }
+
     @Test
     void baseUrlPointsAtLoopbackWithTheChosenPort() {
         assertEquals("http://127.0.0.1:" + gateway.port() + "/v1", gateway.baseUrl());

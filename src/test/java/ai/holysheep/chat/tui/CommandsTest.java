@@ -50,6 +50,15 @@ class CommandsTest {
     }
 
     @Test
+    void fileTakesTheWholeArgumentSpacesAndAll() {
+        commands.run("/file 한글 노트.txt");
+        commands.run("/attach");
+        commands.run("/file -");
+
+        assertEquals(List.of("attach(한글 노트.txt)", "attach()", "attach(-)"), done);
+    }
+
+    @Test
     void systemWithoutTextRemovesThePromptAndSaysSo() {
         commands.run("/system Be brief.");
         commands.run("/system");
@@ -119,6 +128,11 @@ class CommandsTest {
         @Override
         public void openHelp() {
             done.add("openHelp");
+        }
+
+        @Override
+        public void attach(String argument) {
+            done.add("attach(" + argument + ")");
         }
 
         @Override
