@@ -84,12 +84,38 @@ record RelayRequest(ChatRequest upstream, boolean stream, boolean includeUsage) 
             if (role == null || !role.isTextual()) {
                 throw new Invalid("every message needs a string 'role'");
             }
-            if (content == null || !content.isTextual()) {
-                throw new Invalid("every message needs a string 'content' (the relay passes text messages)");
+            if (content != null && content.isTextual()) {
+                out.add(new ChatMessage(role.asText(), content.asText()));
+            } else if (content != null && content.isArray()) {
+                out.add(withParts(role.asText(), content));
+            } else {
+                throw new Invalid("every message needs a 'content': a string, or a list of text and image_url parts");
             }
-            out.add(new ChatMessage(role.asText(), content.asText()));
         }
         return out;
+    }
+
+    /**
+     * A message given as OpenAI's content parts: its text parts (joined by blank lines) and its
+     * images, which go upstream as parts again, text first. Anything in a part the relay would
+     * not pass on is refused rather than dropped.
+     */
+    private static ChatMessage withParts(String role, JsonNode parts) throws Invalid {
+        List<String> texts = new ArrayList<>();
+        List<String> images = new ArrayList<>();
+        for (JsonNode part : parts) {
+            String type = part.path("type").asText("");
+            if (type.equals("text") && part.path("text").isTextual() && part.size() == 2) {
+                texts.add(part.get("text").asText());
+            } else if (type.equals("image_url") && part.size() == 2 && part.path("image_url").size() == 1
+                    && part.path("image_url").path("url").isTextual()) {
+                images.add(part.get("image_url").get("url").asText());
+            } else {
+                throw new Invalid("a content part must be {\"type\":\"text\",\"text\":…} or"
+                        + " {\"type\":\"image_url\",\"image_url\":{\"url\":…}}; this relay passes no other fields");
+            }
+        }
+        return new ChatMessage(role, String.join("\n\n", texts), images);
     }
 
     private static Double temperature(JsonNode node) throws Invalid {

@@ -143,12 +143,33 @@ class RelayServerTest {
             for (String body : List.of("not json", "[]", "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
                     "{\"model\":\"m\",\"messages\":[]}",
                     "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"tools\":[]}",
-                    "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"n\":2}")) {
+                    "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"n\":2}",
+                    "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":7}]}",
+                    "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_audio\",\"input_audio\":{}}]}]}",
+                    "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\","
+                            + "\"image_url\":{\"url\":\"data:image/png;base64,AA==\",\"detail\":\"high\"}}]}]}")) {
                 HttpResponse<String> r = rig.post("/chat/completions", token, body);
                 assertEquals(400, r.statusCode(), body);
                 assertFalse(RelayRig.JSON.readTree(r.body()).path("error").path("message").asText().isBlank());
             }
             assertEquals(0, rig.sim.requestCount());
+        }
+    }
+
+    @Test
+    void aMessageWithImagesGoesUpstreamAsTextAndImageParts() throws Exception {
+        try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().unpaced())) {
+            String token = rig.addMember("alice", false);
+            String image = "data:image/png;base64,iVBORw0KGgo=";
+            RelayRig.Streamed s = rig.stream(token, "{\"model\":\"gpt-4.1\",\"stream\":true,\"messages\":[{\"role\":\"user\","
+                    + "\"content\":[{\"type\":\"text\",\"text\":\"무엇입니까?\"},"
+                    + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"" + image + "\"}}]}]}");
+            assertEquals(200, s.status());
+            assertFalse(s.text().isEmpty());
+            JsonNode content = RelayRig.JSON.readTree(rig.sim.requests().get(0).body()).at("/messages/0/content");
+            assertEquals("무엇입니까?", content.at("/0/text").asText());
+            assertEquals(image, content.at("/1/image_url/url").asText());
+            assertEquals(2, content.size());
         }
     }
 
