@@ -42,6 +42,8 @@ public final class SimGateway implements AutoCloseable {
      * {@code context_length} does: small, so a long conversation meets it.
      */
     public static final long SIM_CONTEXT_WINDOW = 8_192;
+    /** The JDK HTTP server's switch for TCP_NODELAY on the connections it accepts. */
+    static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
     private static final String MODELS_PATH = "/v1/models";
     private static final String COMPLETIONS_PATH = "/v1/chat/completions";
@@ -59,6 +61,12 @@ public final class SimGateway implements AutoCloseable {
 
     /** Starts listening on 127.0.0.1 (the port from {@code options}, 0 for any free one). */
     public static SimGateway start(SimOptions options) throws IOException {
+        // The JDK server leaves Nagle's algorithm on unless told otherwise, once, before its first
+        // server: a client on a kept-alive connection (the relay's pool) then waits out its own
+        // delayed ACK (40 ms on Linux) for each small chunk, which no real gateway makes it do.
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newCachedThreadPool(task -> {

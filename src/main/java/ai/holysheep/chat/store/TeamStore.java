@@ -5,10 +5,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -64,6 +67,14 @@ public final class TeamStore implements AutoCloseable {
 
     private final Connection connection;
     private final Clock clock;
+    /**
+     * Members by token hash as last read, so the lookup on every relayed request is not a read
+     * transaction on the file. Only members are kept (a stranger's guesses cannot fill it), and
+     * all of it is dropped when SQLite's data_version says another connection wrote the file
+     * ({@code serve members remove} in another process takes effect at the next request).
+     */
+    private final Map<String, TeamMember> knownMembers = new HashMap<>();
+    private long knownAtVersion = -1;
 
     private TeamStore(Connection connection, Clock clock) {
         this.connection = connection;
@@ -79,6 +90,7 @@ public final class TeamStore implements AutoCloseable {
 
     /** @return false when a member of that name already exists */
     public synchronized boolean addMember(String name, String tokenHash, boolean admin) {
+        knownMembers.clear();
         return Database.inWriteTransaction(connection, c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM member WHERE name = ?")) {
                 s.setString(1, name);
@@ -102,6 +114,7 @@ public final class TeamStore implements AutoCloseable {
 
     /** @return false when there was no such member */
     public synchronized boolean removeMember(String name) {
+        knownMembers.clear();
         return Database.inWriteTransaction(connection, c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM member WHERE name = ?")) {
                 s.setString(1, name);
@@ -124,7 +137,16 @@ public final class TeamStore implements AutoCloseable {
     }
 
     public synchronized Optional<TeamMember> memberWithTokenHash(String tokenHash) {
-        return Database.inReadTransaction(connection, c -> {
+        long version = dataVersion();
+        if (version != knownAtVersion) {
+            knownMembers.clear();
+            knownAtVersion = version;
+        }
+        TeamMember known = knownMembers.get(tokenHash);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<TeamMember> found = Database.inReadTransaction(connection, c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT name, admin, created_at FROM member WHERE token_hash = ?")) {
                 s.setString(1, tokenHash);
@@ -135,6 +157,17 @@ public final class TeamStore implements AutoCloseable {
                 }
             }
         });
+        found.ifPresent(m -> knownMembers.put(tokenHash, m));
+        return found;
+    }
+
+    /** Changes whenever another connection (this process's or another's) commits to the file; not for this one's own writes. */
+    private long dataVersion() {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA data_version")) {
+            return r.next() ? r.getLong(1) : -1;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the relay's database: " + e.getMessage(), e);
+        }
     }
 
     public synchronized void record(RelayedRequest q) {

@@ -29,6 +29,12 @@ class SimGatewayTest {
     }
 
     @Test
+    void itsConnectionsSendSmallChunksAtOnce() {
+        // Read once, when the JDK's first HTTP server is made: a gateway that has started has it set.
+        assertEquals("true", System.getProperty(SimGateway.NO_DELAY));
+    }
+
+    @Test
     void listsTheGatewayModelsInOpenAiShape() throws Exception {
         HttpResponse<String> response = Wire.get(gateway, "/v1/models");
 
