@@ -68,6 +68,26 @@ class EcosystemCliTest {
         }
     }
 
+    /** Read from the sources, so a variable added to the code and not to the help fails here. */
+    @Test
+    void helpNamesEveryEnvironmentVariableTheProgramReads() throws Exception {
+        String help = user().run("--help").stdout();
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile("\"((?:HOLYSHEEP|XDG)_[A-Z_]+|NO_COLOR|COLUMNS|VISUAL|EDITOR)\"");
+        java.util.Set<String> read = new java.util.TreeSet<>();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = name.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    read.add(m.group(1));
+                }
+            }
+        }
+        assertTrue(read.size() >= 10, "found " + read);
+        for (String variable : read) {
+            assertTrue(help.contains(variable), variable + " is read but not in --help:\n" + help);
+        }
+    }
+
     @Test
     void verboseLogsRequestsToTheStateDirectoryButNeverTheKeyOrTheMessages() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
