@@ -62,10 +62,11 @@ public final class FullScreen {
     /**
      * Shows room {@code room} until the user leaves; {@code connect} opens the room's link with
      * the screen's listener, and {@code relayModels} lists the relay's models for F2, in the
-     * background. The caller has checked that stdin and stdout are terminals.
+     * background; {@code model} is the one {@code @ai} asks until F2 picks another (null: the
+     * relay's default). The caller has checked that stdin and stdout are terminals.
      */
     public static void join(String room, Function<RoomConnection.Listener, RoomConnection> connect,
-                            Callable<List<String>> relayModels) throws IOException, InterruptedException {
+                            Callable<List<String>> relayModels, String model) throws IOException, InterruptedException {
         ExecutorService background = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "room-background");
             t.setDaemon(true);
@@ -75,6 +76,9 @@ public final class FullScreen {
             show(full -> {
                 RoomScreen ui = new RoomScreen(full.screen, room, Clock.systemUTC(), FRAME, connect, relayModels,
                         background);
+                if (model != null) {
+                    ui.useModel(model);
+                }
                 try {
                     ui.run();
                 } finally {

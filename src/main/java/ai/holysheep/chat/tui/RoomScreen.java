@@ -231,9 +231,14 @@ public final class RoomScreen {
         pane.end();
     }
 
+    /** From now on {@code @ai} asks {@code chosen} ({@code join --model}); the status bar says so. */
+    void useModel(String chosen) {
+        model = chosen;
+        status.model(chosen);
+    }
+
     private void pickModel(String picked) {
-        model = picked;
-        status.model(picked);
+        useModel(picked);
         note("@ai asks " + TerminalSanitizer.clean(picked) + " from the next message on.", false);
     }
 

@@ -91,6 +91,20 @@ class RoomScreenTest {
     }
 
     @Test
+    void aModelTheRelayDoesNotHaveLeavesTheQuestionNotPostedWithTheRelaysReason() throws Exception {
+        try (RoomRig rig = new RoomRig(dir, SimOptions.defaults().unpaced())) {
+            RoomRig.Member a = rig.join("alice");
+            a.ui.useModel("no-such-model");
+            rig.until("connected", () -> a.statusLine().contains("│ connected │ @ai → no-such-model"));
+
+            a.send("@ai hello");
+            rig.until("the refusal", () -> a.shows("Not posted: the relay has no model 'no-such-model'"));
+            assertFalse(a.shows("@ai hello"), "the question is not shown as if posted:\n" + a.text());
+            assertEquals(0, a.ui.pane.entries().stream().filter(e -> e instanceof AnswerEntry).count());
+        }
+    }
+
+    @Test
     void anAnswerTheRelayRetriesGoesOnInPlaceAndEndsWholeOnBothScreens() throws Exception {
         try (RoomRig rig = new RoomRig(dir, SimOptions.defaults().unpaced().withAnswerTokens(60).withFaults("drop@1"))) {
             RoomRig.Member a = rig.join("alice");
