@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "join", mixinStandardHelpOptions = true,
         description = {"Open the full-screen chat in a room on the team relay (holysheep-chat serve):"
                 + " the room's messages, the model's answers as they stream, who is here.",
-            "Start a message with @ai to ask the model. The relay and the member token come from --server"
+            "Start a message with @ai to ask the model; F2 (or --model at the start) picks which of the relay's"
+                + " models it asks. The relay and the member token come from --server"
                 + " and the config's [server] table; the token also from $HOLYSHEEP_SERVER_TOKEN."})
 public final class JoinCommand implements Callable<Integer> {
     @ParentCommand
@@ -47,7 +48,7 @@ public final class JoinCommand implements Callable<Integer> {
             client.room(name);
             try {
                 FullScreen.join(name, listener -> new RoomConnection(client, name, 0, retry, Scheduler.system(),
-                        new SplittableRandom(), listener));
+                        new SplittableRandom(), listener), client::models, root.connection.model);
             } catch (IOException e) {
                 throw new CliException(ExitCode.UNEXPECTED, "the terminal failed: " + e.getMessage());
             } catch (InterruptedException e) {

@@ -37,8 +37,11 @@ final class RoomSay {
         this.scheduler = scheduler;
     }
 
-    /** @param answer where the answer goes; null to end once the message is posted */
-    int run(String room, String text, Io io, TurnOutput answer) throws InterruptedException {
+    /**
+     * @param model  the model {@code @ai} asks, or null for the relay's default
+     * @param answer where the answer goes; null to end once the message is posted
+     */
+    int run(String room, String text, String model, Io io, TurnOutput answer) throws InterruptedException {
         Room known = client.room(room);
         RetryNotice notice = new RetryNotice(io);
         try (RoomConnection connection = new RoomConnection(client, room, known.lastSeq(), retry, scheduler,
@@ -54,7 +57,7 @@ final class RoomSay {
                     }
                 })) {
             connection.start();
-            String id = connection.say(text);
+            String id = connection.say(text, model);
             Waiting waiting = new Waiting(id, answer);
             while (true) {
                 Object next = events.take();
@@ -81,7 +84,7 @@ final class RoomSay {
                     answer.show(shown);
                 }
                 if (waiting.wantsMarker()) {
-                    connection.echoAgain(id, text);
+                    connection.echoAgain(id, text, model);
                 }
                 if (answer != null && events.isEmpty()) {
                     answer.flush();

@@ -192,7 +192,8 @@ public final class RoomsCommand implements Callable<Integer> {
     @Command(name = "say", mixinStandardHelpOptions = true,
             description = {"Post one message to a room; ends once the relay has it (exit 0).",
                 "With --wait and a message addressed to the model (@ai …, or @MODEL …), prints the model's"
-                + " answer as it streams and exits as a one-shot chat does."})
+                + " answer as it streams and exits as a one-shot chat does. --model picks the model @ai asks"
+                + " (default: the relay's); one the relay does not have is refused and nothing is posted."})
     static final class Say implements Callable<Integer> {
         @ParentCommand
         RoomsCommand rooms;
@@ -216,6 +217,11 @@ public final class RoomsCommand implements Callable<Integer> {
                 throw new CliException(ExitCode.USAGE, "--wait waits for the model's answer: address it,"
                         + " e.g. \"@ai " + TerminalText.oneLine(TerminalText.fit(text, 30)) + "\"");
             }
+            // The global --model: here the model @ai asks instead of the relay's default.
+            String model = rooms.root.connection.model;
+            if (model != null && !text.split("\\s", 2)[0].equals("@ai")) {
+                throw new CliException(ExitCode.USAGE, "--model picks the model @ai asks: start the message with @ai");
+            }
             Io io = rooms.root.io();
             RetrySettings retry = rooms.retry();
             try {
@@ -224,7 +230,7 @@ public final class RoomsCommand implements Callable<Integer> {
                         TurnOutput answer = wait ? new TextOutput(io, () -> AnswerStyle.printer(io, false,
                                 AnswerStyle.Choice.auto), AnswerStyle.colour(AnswerStyle.Choice.auto,
                                 io.stderrIsTerminal(), io.env())) : null;
-                        return new RoomSay(client, retry, Scheduler.system()).run(name, text, io, answer);
+                        return new RoomSay(client, retry, Scheduler.system()).run(name, text, model, io, answer);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return ExitCode.INTERRUPTED;

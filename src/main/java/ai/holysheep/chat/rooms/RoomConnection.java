@@ -62,8 +62,8 @@ public final class RoomConnection implements AutoCloseable {
     private final Scheduler scheduler;
     private final Listener listener;
 
-    /** Said and not yet echoed, in the order said. */
-    private final Map<String, String> unconfirmed = new LinkedHashMap<>();
+    /** Said and not yet echoed, by id, in the order said. */
+    private final Map<String, Said> unconfirmed = new LinkedHashMap<>();
     /** Answers seen streaming and not yet ended: they stay out of {@code after}. */
     private final TreeSet<Long> streaming = new TreeSet<>();
     private long highest;
@@ -93,12 +93,21 @@ public final class RoomConnection implements AutoCloseable {
         connect();
     }
 
-    /** Says {@code text} in the room, now if connected, else on reconnecting; returns the message's id. */
-    public synchronized String say(String text) {
+    /** A message as said: its text and the model chosen for {@code @ai} (null: the relay's default). */
+    private record Said(String text, String model) {
+    }
+
+    /**
+     * Says {@code text} in the room, now if connected, else on reconnecting; returns the message's
+     * id. {@code model} goes with it, and with every resend: the model {@code @ai} asks, or null
+     * for the relay's default.
+     */
+    public synchronized String say(String text, String model) {
         String id = UUID.randomUUID().toString();
-        unconfirmed.put(id, text);
+        Said said = new Said(text, model);
+        unconfirmed.put(id, said);
         if (live) {
-            send(id, text);
+            send(id, said);
             armEcho();
         }
         return id;
@@ -110,9 +119,9 @@ public final class RoomConnection implements AutoCloseable {
      * as the message, so that second echo marks a point in the room's frames: whatever the
      * message set off has arrived before it. Sent only while connected; call again on reconnect.
      */
-    public synchronized void echoAgain(String id, String text) {
+    public synchronized void echoAgain(String id, String text, String model) {
         if (live) {
-            send(id, text);
+            send(id, new Said(text, model));
         }
     }
 
@@ -195,8 +204,12 @@ public final class RoomConnection implements AutoCloseable {
         }
     }
 
-    private void send(String id, String text) {
-        socket.send(Json.MAPPER.createObjectNode().put("type", "say").put("id", id).put("text", text).toString());
+    private void send(String id, Said said) {
+        var frame = Json.MAPPER.createObjectNode().put("type", "say").put("id", id).put("text", said.text());
+        if (said.model() != null) {
+            frame.put("model", said.model());
+        }
+        socket.send(frame.toString());
     }
 
     private void confirmed() {

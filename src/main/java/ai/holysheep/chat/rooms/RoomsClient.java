@@ -104,6 +104,15 @@ public final class RoomsClient implements AutoCloseable {
         }
     }
 
+    /** The models the relay offers ({@code GET /v1/models}): the ones a room's {@code @ai} may be given. */
+    public List<String> models() {
+        List<String> out = new ArrayList<>();
+        for (JsonNode m : call(get(url("v1", "models")), null).path("data")) {
+            out.add(m.path("id").asText());
+        }
+        return List.copyOf(out);
+    }
+
     /** Opens {@code /ws/rooms/NAME?after=SEQ}; the listener hears everything, refusal included. */
     WebSocket open(String name, long after, WebSocketListener listener) {
         HttpUrl url = url("ws", "rooms", name).newBuilder().addQueryParameter("after", Long.toString(after)).build();

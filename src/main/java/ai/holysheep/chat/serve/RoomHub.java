@@ -52,6 +52,7 @@ final class RoomHub {
     private final Map<String, Live> rooms = new ConcurrentHashMap<>();
     private final RateWindow messages;
     private final RateWindow asks;
+    private final RoomModels models;
     private final Heartbeat heartbeat;
     private final ScheduledExecutorService pinger;
     private final ExecutorService answering;
@@ -64,6 +65,7 @@ final class RoomHub {
         this.heartbeat = heartbeat;
         this.messages = new RateWindow(10, Duration.ofSeconds(10), clock);
         this.asks = new RateWindow(10, Duration.ofMinutes(1), clock);
+        this.models = new RoomModels(upstream, clock);
         // An answer a stopped server left streaming can never be finished now.
         store.interruptStreaming();
         this.pinger = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "room-heartbeat"));
@@ -128,12 +130,19 @@ final class RoomHub {
         }
     }
 
-    void say(RoomSocket socket, String id, String text) {
+    /** @param chosen the model the sender picked for {@code @ai}, or null for the relay's default */
+    void say(RoomSocket socket, String id, String text, String chosen) {
         if (text.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
             socket.send(RoomFrames.error(id, "a message may have up to " + MAX_MESSAGE_BYTES + " bytes"));
             return;
         }
         Optional<String> model = addressed(text);
+        boolean asksChosen = chosen != null && isAi(text);
+        // Looked up before the lock: it may wait for the gateway's list.
+        Optional<String> refusal = asksChosen ? models.refusal(chosen) : Optional.empty();
+        if (asksChosen) {
+            model = Optional.of(chosen);
+        }
         Live l = live(socket.room());
         RoomMessage answer;
         synchronized (l.lock) {
@@ -141,6 +150,11 @@ final class RoomHub {
             if (sent.isPresent()) {
                 // A resend after a reconnect: it is already in the room; tell only the sender.
                 socket.send(RoomFrames.message(sent.get()));
+                return;
+            }
+            if (refusal.isPresent()) {
+                // Never a different model than the one asked for: the question is not posted.
+                socket.send(RoomFrames.error(id, refusal.get()));
                 return;
             }
             Optional<Duration> wait = messages.take(socket.member());
@@ -170,20 +184,35 @@ final class RoomHub {
         answering.execute(() -> answer(l, started, member));
     }
 
-    /** {@code @ai …} asks the relay's default model, {@code @MODEL …} that model (one it knows). */
+    /**
+     * {@code @ai …} asks the relay's default model, {@code @MODEL …} that model (one it knows); a
+     * {@code say} frame's model then takes the default's place ({@link #say}).
+     */
     private Optional<String> addressed(String text) {
-        if (!text.startsWith("@")) {
+        String name = addressee(text);
+        if (name == null) {
             return Optional.empty();
+        }
+        if (name.equals("ai")) {
+            return Optional.of(upstream.defaultModel());
+        }
+        return upstream.models().contains(name) ? Optional.of(name) : Optional.empty();
+    }
+
+    private static boolean isAi(String text) {
+        return "ai".equals(addressee(text));
+    }
+
+    /** The name after a leading {@code @}, up to the first space; null when the text starts otherwise. */
+    private static String addressee(String text) {
+        if (!text.startsWith("@")) {
+            return null;
         }
         int end = 1;
         while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
             end++;
         }
-        String name = text.substring(1, end);
-        if (name.equals("ai")) {
-            return Optional.of(upstream.defaultModel());
-        }
-        return upstream.models().contains(name) ? Optional.of(name) : Optional.empty();
+        return text.substring(1, end);
     }
 
     /** The model's answer, streamed to every member and saved as it streams. */

@@ -72,7 +72,12 @@ public final class RoomSocket implements Session.Listener.AutoDemanding {
             send(RoomFrames.error(id.asText(), "a message needs a non-empty \"text\""));
             return;
         }
-        hub.say(this, id.asText(), body.asText());
+        JsonNode model = frame.get("model");
+        if (model != null && !model.isNull() && (!model.isTextual() || model.asText().isBlank())) {
+            send(RoomFrames.error(id.asText(), "a message's \"model\" is a model's name (a non-empty string)"));
+            return;
+        }
+        hub.say(this, id.asText(), body.asText(), model == null || model.isNull() ? null : model.asText());
     }
 
     @Override

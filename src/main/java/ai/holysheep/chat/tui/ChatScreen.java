@@ -87,7 +87,8 @@ public final class ChatScreen {
         this.status = new StatusBar(settings.retry().idleTimeout());
         this.turns = new ActiveTurn(session, backend, pane, status, clock, events::add);
         Controls controls = new Controls();
-        this.models = new ModelSwitcher(session, settings, backend, background, events::add, text -> note(text, true));
+        this.models = new ModelSwitcher(session::model, new ModelCatalog("gateway", backend::models, settings.models(),
+                settings.prices()), background, events::add, text -> note(text, true));
         this.conversations = new Conversations(controls, session, background, events::add, clock.getZone());
         this.files = new PendingFiles(Path.of(""), Path.of(System.getProperty("user.home")), settings.attach().maxBytes(),
                 this::note);

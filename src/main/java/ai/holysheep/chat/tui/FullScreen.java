@@ -7,7 +7,9 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,18 +61,33 @@ public final class FullScreen {
 
     /**
      * Shows room {@code room} until the user leaves; {@code connect} opens the room's link with
-     * the screen's listener. The caller has checked that stdin and stdout are terminals.
+     * the screen's listener, and {@code relayModels} lists the relay's models for F2, in the
+     * background; {@code model} is the one {@code @ai} asks until F2 picks another (null: the
+     * relay's default). The caller has checked that stdin and stdout are terminals.
      */
-    public static void join(String room, Function<RoomConnection.Listener, RoomConnection> connect)
-            throws IOException, InterruptedException {
-        show(full -> {
-            RoomScreen ui = new RoomScreen(full.screen, room, Clock.systemUTC(), FRAME, connect);
-            try {
-                ui.run();
-            } finally {
-                ui.close();
-            }
+    public static void join(String room, Function<RoomConnection.Listener, RoomConnection> connect,
+                            Callable<List<String>> relayModels, String model) throws IOException, InterruptedException {
+        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "room-background");
+            t.setDaemon(true);
+            return t;
         });
+        try {
+            show(full -> {
+                RoomScreen ui = new RoomScreen(full.screen, room, Clock.systemUTC(), FRAME, connect, relayModels,
+                        background);
+                if (model != null) {
+                    ui.useModel(model);
+                }
+                try {
+                    ui.run();
+                } finally {
+                    ui.close();
+                }
+            });
+        } finally {
+            background.shutdownNow();
+        }
     }
 
     private interface Shown {

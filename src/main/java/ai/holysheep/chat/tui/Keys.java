@@ -40,7 +40,7 @@ final class Keys {
             return;
         }
         if (models.picker != null) {
-            picker(key);
+            models.key(key, ui::switchModel);
             return;
         }
         if (conversations.list != null) {
@@ -161,32 +161,6 @@ final class Keys {
         }
         if (key.getKeyType() == KeyType.EOF) {
             ui.quit();
-        }
-    }
-
-    private void picker(KeyStroke key) {
-        ModelPicker p = models.picker;
-        switch (key.getKeyType()) {
-            case Escape, F2 -> models.close();
-            case ArrowUp -> p.up();
-            case ArrowDown -> p.down();
-            case Backspace -> p.backspace();
-            case Enter -> {
-                String id = p.selectedId();
-                models.close();
-                if (id != null) {
-                    ui.switchModel(id);
-                }
-            }
-            case Character -> {
-                if (key.isCtrlDown() && Character.toLowerCase(key.getCharacter()) == 'c') {
-                    models.close();
-                } else if (!key.isCtrlDown()) {
-                    p.type(String.valueOf(key.getCharacter()));
-                }
-            }
-            default -> {
-            }
         }
     }
 

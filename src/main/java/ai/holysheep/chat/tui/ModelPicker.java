@@ -13,11 +13,13 @@ import java.util.Locale;
 final class ModelPicker extends FilteredList {
     private List<ModelChoice> all = List.of();
     private List<ModelChoice> shown = List.of();
-    private String loadNote = "loading the gateway's models…";
+    private String loadNote;
+    /** The model in use, marked in the list; null when none is chosen (a room's relay default). */
     private final String current;
 
-    ModelPicker(String current, List<ModelChoice> initial) {
+    ModelPicker(String current, List<ModelChoice> initial, String source) {
         this.current = current;
+        this.loadNote = "loading the " + source + "'s models…";
         setChoices(initial);
     }
 
@@ -27,7 +29,7 @@ final class ModelPicker extends FilteredList {
         refilter();
         if (keep != null) {
             select(keep);
-        } else {
+        } else if (current != null) {
             select(current);
         }
     }
@@ -55,7 +57,7 @@ final class ModelPicker extends FilteredList {
         for (int i = 0; i < visible && first + i < shown.size(); i++) {
             ModelChoice m = shown.get(first + i);
             String mark = m.id().equals(current) ? "● " : "  ";
-            frame.listRow(canvas, 1 + i, mark + m.id(), m.describe(), first + i == selected());
+            frame.listRow(canvas, 1 + i, mark + m.id(), m.note(), first + i == selected());
         }
         if (shown.isEmpty()) {
             canvas.put(frame.textLeft(), frame.row(1), frame.textRight(), "no model matches \"" + filter() + "\"", Styles.WARN);

@@ -1,22 +1,24 @@
 package ai.holysheep.chat.tui;
 
-import ai.holysheep.chat.config.Settings;
-import ai.holysheep.chat.session.ChatSession;
+import ai.holysheep.chat.config.Price;
+import com.googlecode.lanterna.input.KeyStroke;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * The model switcher's window (F2, /model) and where its choices come from: the gateway's list,
- * fetched once in the background, then the configured models, then the current one.
+ * The model switcher's window (F2, /model; in a room, F2 for the model {@code @ai} asks) and where
+ * its choices come from: the catalog's list, fetched once in the background, then the configured
+ * models, then the current one.
  */
 final class ModelSwitcher {
-    private final ChatSession session;
-    private final Settings settings;
-    private final Backend backend;
+    private final Supplier<String> current;
+    private final ModelCatalog catalog;
     private final Executor background;
     private final Consumer<UiEvent> post;
     /** The open window, or null. */
@@ -26,18 +28,21 @@ final class ModelSwitcher {
     private String unchecked;
     private final Consumer<String> warn;
 
-    ModelSwitcher(ChatSession session, Settings settings, Backend backend, Executor background, Consumer<UiEvent> post,
+    /**
+     * @param current the model in use now, null when none is chosen
+     * @param post    queues an event for the UI thread, the only one that handles it
+     */
+    ModelSwitcher(Supplier<String> current, ModelCatalog catalog, Executor background, Consumer<UiEvent> post,
                   Consumer<String> warn) {
-        this.warn = warn;
-        this.session = session;
-        this.settings = settings;
-        this.backend = backend;
+        this.current = current;
+        this.catalog = catalog;
         this.background = background;
         this.post = post;
+        this.warn = warn;
     }
 
     void open() {
-        picker = new ModelPicker(session.model(), choices());
+        picker = new ModelPicker(current.get(), choices(), catalog.source());
         if (listedModels != null) {
             picker.loaded("");
         } else {
@@ -60,7 +65,7 @@ final class ModelSwitcher {
 
     private void warnIfUnlisted(String model) {
         if (!listedModels.isEmpty() && !listedModels.contains(model)) {
-            warn.accept("'" + model + "' is not among the models the gateway lists; it is sent as typed"
+            warn.accept("'" + model + "' is not among the models the " + catalog.source() + " lists; it is sent as typed"
                     + " (F2 lists the ones it offers).");
         }
     }
@@ -68,7 +73,7 @@ final class ModelSwitcher {
     private void fetch() {
         background.execute(() -> {
             try {
-                post.accept(new UiEvent.ModelsListed(List.copyOf(backend.models())));
+                post.accept(new UiEvent.ModelsListed(List.copyOf(catalog.listing().call())));
             } catch (Exception e) {
                 post.accept(new UiEvent.ModelsUnavailable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             }
@@ -79,11 +84,38 @@ final class ModelSwitcher {
         picker = null;
     }
 
+    /** A key while the window is open: {@code chosen} hears the model Enter picks. */
+    void key(KeyStroke key, Consumer<String> chosen) {
+        ModelPicker p = picker;
+        switch (key.getKeyType()) {
+            case Escape, F2 -> close();
+            case ArrowUp -> p.up();
+            case ArrowDown -> p.down();
+            case Backspace -> p.backspace();
+            case Enter -> {
+                String id = p.selectedId();
+                close();
+                if (id != null) {
+                    chosen.accept(id);
+                }
+            }
+            case Character -> {
+                if (key.isCtrlDown() && Character.toLowerCase(key.getCharacter()) == 'c') {
+                    close();
+                } else if (!key.isCtrlDown()) {
+                    p.type(String.valueOf(key.getCharacter()));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
     /** Handles the model list's events; false for any other event. */
     boolean handle(UiEvent e) {
         if (e instanceof UiEvent.ModelsListed m) {
             listedModels = m.ids();
-            if (unchecked != null && unchecked.equals(session.model())) {
+            if (unchecked != null && unchecked.equals(current.get())) {
                 warnIfUnlisted(unchecked);
             }
             unchecked = null;
@@ -93,7 +125,7 @@ final class ModelSwitcher {
             }
         } else if (e instanceof UiEvent.ModelsUnavailable u) {
             if (picker != null) {
-                picker.loaded("(gateway list unavailable: " + u.reason() + ")");
+                picker.loaded("(" + catalog.source() + " list unavailable: " + u.reason() + ")");
             }
         } else {
             return false;
@@ -101,19 +133,34 @@ final class ModelSwitcher {
         return true;
     }
 
-    /** The gateway's models, then configured ones it did not list, then the current model if missing. */
+    /** The listed models, then configured ones not listed, then the current model if missing. */
     private List<ModelChoice> choices() {
         Set<String> ids = new LinkedHashSet<>();
         if (listedModels != null) {
             ids.addAll(listedModels);
         }
-        ids.addAll(settings.models());
-        ids.add(session.model());
+        ids.addAll(catalog.configured());
+        if (current.get() != null) {
+            ids.add(current.get());
+        }
         List<ModelChoice> out = new ArrayList<>();
         for (String id : ids) {
             boolean listed = listedModels == null || listedModels.contains(id);
-            out.add(new ModelChoice(id, settings.price(id), listed));
+            out.add(new ModelChoice(id, note(id, listed)));
         }
         return out;
+    }
+
+    private String note(String id, boolean listed) {
+        List<String> parts = new ArrayList<>();
+        if (!catalog.prices().isEmpty()) {
+            Price p = catalog.prices().get(id);
+            parts.add(p == null ? "price ?" : String.format(Locale.ROOT, "$%.2f / $%.2f per M", p.inputPerMillion(),
+                    p.outputPerMillion()));
+        }
+        if (!listed) {
+            parts.add("not listed by the " + catalog.source());
+        }
+        return String.join(" · ", parts);
     }
 }

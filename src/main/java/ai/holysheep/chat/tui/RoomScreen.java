@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 
@@ -29,6 +31,9 @@ import java.util.function.Function;
  * <p>The relay's sequence number is the only order: a message sent again (the replay after a
  * reconnect) takes the place of the one held under its number. What the user types is shown at
  * once, marked waiting, and gives way to the relay's echo of it.
+ *
+ * <p>F2 picks the model {@code @ai} asks from the relay's list, as the chat's F2 picks its model;
+ * the choice goes with every message said from then on, resends included.
  */
 public final class RoomScreen {
 
@@ -46,6 +51,9 @@ public final class RoomScreen {
     private final InputEditing editing = new InputEditing(input);
     private final DraftView draft = new DraftView(input);
     private final RoomStatus status;
+    private final ModelSwitcher models;
+    /** The model picked for {@code @ai}; null for the relay's default. */
+    private String model;
 
     /** What the room holds, by the relay's number. */
     private final Map<Long, Entry> bySeq = new HashMap<>();
@@ -65,15 +73,20 @@ public final class RoomScreen {
     /**
      * @param connect opens the room for the screen, with the listener that queues its frames;
      *                the screen starts it ({@link #run}) and closes it ({@link #close})
+     * @param relayModels the relay's models for F2's list; called on {@code background}, never
+     *                    on the screen's thread
      */
     public RoomScreen(Screen screen, String room, Clock clock, Duration frameInterval,
-                      Function<RoomConnection.Listener, RoomConnection> connect) {
+                      Function<RoomConnection.Listener, RoomConnection> connect, Callable<List<String>> relayModels,
+                      Executor background) {
         this.screen = screen;
         this.room = room;
         this.clock = clock;
         this.frameInterval = frameInterval;
         this.canvas = new Canvas(screen);
         this.status = new RoomStatus(room);
+        this.models = new ModelSwitcher(() -> model, new ModelCatalog("relay", relayModels, List.of(), Map.of()),
+                background, events::add, text -> note(text, true));
         this.connection = connect.apply(new RoomConnection.Listener() {
             @Override
             public void frame(RoomFrame frame) {
@@ -142,6 +155,10 @@ public final class RoomScreen {
         if (editing.marker(key)) {
             return;
         }
+        if (models.picker != null) {
+            models.key(key, this::pickModel);
+            return;
+        }
         if (editing.pasting()) {
             editing.paste(key);
             return;
@@ -194,6 +211,7 @@ public final class RoomScreen {
             }
             case PageUp -> pane.pageUp();
             case PageDown -> pane.pageDown();
+            case F2 -> models.open();
             default -> {
             }
         }
@@ -205,12 +223,23 @@ public final class RoomScreen {
         }
         String text = input.submit();
         // Said even while offline: the connection keeps it and sends it on reconnecting.
-        String id = connection.say(text);
+        String id = connection.say(text, model);
         MemberEntry shown = MemberEntry.waiting(me, text);
         waiting.put(id, shown);
         pane.add(shown);
         // Sending is a wish to see what follows.
         pane.end();
+    }
+
+    /** From now on {@code @ai} asks {@code chosen} ({@code join --model}); the status bar says so. */
+    void useModel(String chosen) {
+        model = chosen;
+        status.model(chosen);
+    }
+
+    private void pickModel(String picked) {
+        useModel(picked);
+        note("@ai asks " + TerminalSanitizer.clean(picked) + " from the next message on.", false);
     }
 
     // ---- what the relay sends ------------------------------------------------------------
@@ -251,6 +280,8 @@ public final class RoomScreen {
             note("Not posted: " + TerminalSanitizer.clean(r.message()), true);
         } else if (e instanceof RoomFrame.Live) {
             greet();
+        } else if (e instanceof UiEvent u) {
+            models.handle(u);
         }
     }
 
@@ -306,7 +337,7 @@ public final class RoomScreen {
             return;
         }
         greeted = true;
-        note("Room " + room + ". Enter sends · @ai asks the model · PgUp/PgDn scroll · Esc, Ctrl+D or Ctrl+C leaves", false);
+        note("Room " + room + ". Enter sends · @ai asks the model · F2 picks which · PgUp/PgDn scroll · Esc, Ctrl+D or Ctrl+C leaves", false);
     }
 
     private void note(String text, boolean problem) {
@@ -342,6 +373,10 @@ public final class RoomScreen {
             }
             TerminalPosition caret = draft.draw(canvas, paneRows + 1, cols);
             status.draw(canvas, rows - 1, cols, now, connection.waiting());
+            if (models.picker != null) {
+                models.picker.draw(canvas, cols, rows);
+                caret = null;
+            }
             screen.setCursorPosition(caret);
         }
         screen.refresh(repaintAll ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);

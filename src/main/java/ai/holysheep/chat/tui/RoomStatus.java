@@ -7,8 +7,9 @@ import java.util.Locale;
 
 /**
  * A room's one-line status: the room, the link to the relay ({@code connected},
- * {@code reconnecting 2/8 in 1.3s}, {@code offline · 2 waiting}) and, while the relay retries
- * the model's answer, that retry with its countdown.
+ * {@code reconnecting 2/8 in 1.3s}, {@code offline · 2 waiting}), the model {@code @ai} asks
+ * once one is picked ({@code @ai → deepseek-v3.2}; until then the relay's default, not shown)
+ * and, while the relay retries the model's answer, that retry with its countdown.
  */
 final class RoomStatus {
     private final String room;
@@ -17,6 +18,8 @@ final class RoomStatus {
     private long linkAt;
     private RoomFrame.Retry retry;
     private long retryAt;
+    /** The model picked for {@code @ai}, or null for the relay's default. */
+    private String model;
 
     RoomStatus(String room) {
         this.room = room;
@@ -25,6 +28,10 @@ final class RoomStatus {
     void link(RoomConnection.State state, long now) {
         link = state;
         linkAt = now;
+    }
+
+    void model(String picked) {
+        model = picked;
     }
 
     /** The relay retries answer {@code retry.seq()}; shown until the answer goes on or ends. */
@@ -42,7 +49,7 @@ final class RoomStatus {
 
     /** The whole line at {@code now}, {@code waiting} messages not yet known posted. */
     String text(long now, int waiting) {
-        return " " + room + " │ " + linkText(now, waiting) + " " + retryText(now);
+        return " " + room + " │ " + linkText(now, waiting) + " " + modelText() + retryText(now);
     }
 
     void draw(Canvas canvas, int row, int columns, long now, int waiting) {
@@ -50,6 +57,7 @@ final class RoomStatus {
         int c = canvas.put(0, row, columns, " " + room + " ", Styles.STATUS_STRONG);
         c = canvas.put(c, row, columns, "│", Styles.STATUS);
         c = canvas.put(c, row, columns, " " + linkText(now, waiting) + " ", linkStyle());
+        c = canvas.put(c, row, columns, modelText(), Styles.STATUS);
         String r = retryText(now);
         if (!r.isEmpty()) {
             canvas.put(c + 1, row, columns, r, Styles.STATUS_BUSY);
@@ -73,6 +81,10 @@ final class RoomStatus {
         RoomConnection.State.Closed closed = (RoomConnection.State.Closed) link;
         // Given up: what was kept will not go out.
         return "offline · " + (waiting > 0 ? waiting + " not posted · " : "") + TerminalSanitizer.clean(closed.message());
+    }
+
+    private String modelText() {
+        return model == null ? "" : "│ @ai → " + TerminalSanitizer.clean(model) + " ";
     }
 
     private com.googlecode.lanterna.TextCharacter linkStyle() {

@@ -119,6 +119,21 @@ class RoomsCommandTest {
     }
 
     @Test
+    void sayWithModelHasAiAskThatModelAndOneTheRelayLacksIsRefusedWithNothingPosted() throws Exception {
+        try (RoomsRig rig = new RoomsRig(dir, SimOptions.defaults().unpaced().withAnswerTokens(10))) {
+            String token = rig.addMember("alice");
+            ok(rig.as(token).run("rooms", "create", "team", "--server", rig.url()));
+            ok(rig.as(token).run("rooms", "say", "team", "@ai hello", "--model", "deepseek-v3.2", "--wait", "--server", rig.url()));
+            assertEquals("deepseek-v3.2", rig.store.messages("team", 1, 10).get(0).author());
+            fails(rig.as(token).run("rooms", "say", "team", "@ai hello", "--model", "no-such-model", "--server", rig.url()),
+                    ExitCode.REJECTED, "no model 'no-such-model'");
+            fails(rig.as(token).run("rooms", "say", "team", "plain words", "--model", "deepseek-v3.2", "--server", rig.url()),
+                    ExitCode.USAGE, "start the message with @ai");
+            assertEquals(2, rig.store.messages("team", 0, 10).size(), "nothing posted but the first question and answer");
+        }
+    }
+
+    @Test
     void sayWaitEndsWithOneShotsStatusWhenNoModelIsAskedOrTheAnswerFails() throws Exception {
         try (RoomsRig rig = new RoomsRig(dir, SimOptions.defaults().unpaced().withFaults("500@1+"))) {
             String token = rig.addMember("alice");

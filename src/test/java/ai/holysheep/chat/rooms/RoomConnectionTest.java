@@ -140,7 +140,7 @@ class RoomConnectionTest {
         server.enqueue(relay(new String[0], 0, s -> s.socket().close(1001, "going away")));
         server.enqueue(relay(new String[0], 0, s -> s.echo(1)));
         connect(0);
-        String id = connection.say("안녕하세요");
+        String id = connection.say("안녕하세요", null);
 
         RoomConnection.State.Reconnecting lost = await(RoomConnection.State.Reconnecting.class, r -> true);
         assertEquals(1, lost.attempt());
@@ -158,11 +158,30 @@ class RoomConnectionTest {
     }
 
     @Test
+    void theModelChosenForAMessageGoesWithItAndWithItsResend() throws Exception {
+        server.enqueue(relay(new String[0], 0, s -> s.socket().close(1001, "going away")));
+        server.enqueue(relay(new String[0], 0, s -> s.echo(1)));
+        connect(0);
+        String id = connection.say("@ai hello", "deepseek-v3.2");
+        await(RoomConnection.State.Reconnecting.class, r -> true);
+        time.next().run().run();
+
+        await(RoomFrame.Posted.class, p -> id.equals(p.message().id()));
+        for (int i = 0; i < 2; i++) {
+            JsonNode frame = said.poll(5, TimeUnit.SECONDS);
+            assertEquals(id, frame.get("id").asText());
+            assertEquals("deepseek-v3.2", frame.path("model").asText(), "sent and resent with the model: " + frame);
+        }
+        connection.say("no model chosen", null);
+        assertTrue(!said.poll(5, TimeUnit.SECONDS).has("model"), "no model, no field");
+    }
+
+    @Test
     void anEchoThatNeverComesCountsAsADeadLink() throws Exception {
         server.enqueue(relay(new String[0], 0, s -> { }));
         server.enqueue(relay(new String[0], 0, s -> s.echo(1)));
         connect(0);
-        String id = connection.say("hello");
+        String id = connection.say("hello", null);
         assertEquals(id, said.poll(5, TimeUnit.SECONDS).get("id").asText());
 
         StepScheduler.Task patience = time.next();

@@ -162,6 +162,47 @@ class RoomsTest {
     }
 
     @Test
+    void aSayFrameNamingAModelHasAiAskThatModelAndAnUnknownOneIsRefusedWithNothingPosted() throws Exception {
+        try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().unpaced())) {
+            String alice = rig.addMember("alice", false);
+            createRaw(rig, alice, "{\"name\":\"team\"}");
+            try (RoomClient a = new RoomClient(rig.relay.baseUrl(), alice, "team", 0)) {
+                a.await(RoomClient.type("live"));
+                a.send(sayFrame("u1", "@ai hello", "no-such-model"));
+                JsonNode refused = a.await(RoomClient.type("error"));
+                assertEquals("u1", refused.get("id").asText());
+                assertTrue(refused.get("message").asText().contains("no-such-model"), refused.toString());
+                assertEquals(0, rig.store.messages("team", 0, 100).size(), "an unknown model: nothing posted");
+
+                // Configured on the relay, and one only the gateway lists (what GET /v1/models shows).
+                for (String model : List.of("deepseek-v3.2", "claude-sonnet-4.5")) {
+                    a.send(sayFrame("m-" + model, "@ai hello", model));
+                    JsonNode answer = a.await(f -> f.path("type").asText().equals("message")
+                            && f.get("role").asText().equals("model"));
+                    assertEquals(model, answer.get("author").asText());
+                    a.await(RoomClient.type("end"));
+                    assertEquals(model, rig.sim.requests().get(rig.sim.requests().size() - 1).json().path("model").asText());
+                }
+
+                // @MODEL in the text wins over the frame's model, even one the relay does not know.
+                a.send(sayFrame("t1", "@gpt-4.1 hello", "no-such-model"));
+                JsonNode answer = a.await(f -> f.path("type").asText().equals("message") && f.get("role").asText().equals("model"));
+                assertEquals("gpt-4.1", answer.get("author").asText());
+                a.await(RoomClient.type("end"));
+
+                a.send("{\"type\":\"say\",\"id\":\"bad\",\"text\":\"@ai hi\",\"model\":7}");
+                assertEquals("bad", a.await(RoomClient.type("error")).get("id").asText());
+                assertEquals(6, rig.store.messages("team", 0, 100).size(), "three questions and three answers");
+            }
+        }
+    }
+
+    private static String sayFrame(String id, String text, String model) {
+        return "{\"type\":\"say\",\"id\":" + RelayRig.quote(id) + ",\"text\":" + RelayRig.quote(text)
+                + ",\"model\":" + RelayRig.quote(model) + "}";
+    }
+
+    @Test
     void aMemberJoiningMidAnswerGetsTheTextSoFarThenTheRest() throws Exception {
         try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().withTokensPerSecond(100).withAnswerTokens(200))) {
             String alice = rig.addMember("alice", false);

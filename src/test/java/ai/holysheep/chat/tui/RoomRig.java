@@ -31,6 +31,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 /**
@@ -47,6 +49,8 @@ final class RoomRig implements AutoCloseable {
     private RelayServer relay;
     private int port;
     private final List<Member> members = new ArrayList<>();
+    /** Where the screens list the relay's models: off the thread that steps them, as in {@code join}. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
 
     RoomRig(Path dir, SimOptions options) throws IOException {
         sim = SimGateway.start(options);
@@ -118,9 +122,21 @@ final class RoomRig implements AutoCloseable {
             screen = new WidthSafeScreen(terminal);
             screen.startScreen();
             ui = new RoomScreen(screen, "team", clock, Duration.ZERO, listener -> new RoomConnection(client, "team", 0,
-                    retry, scheduler, new SplittableRandom(7), listener));
+                    retry, scheduler, new SplittableRandom(7), listener), client::models, background);
             ui.step(Duration.ZERO);
             ui.start();
+        }
+
+        void press(KeyStroke key) throws Exception {
+            terminal.addInput(key);
+            ui.step(Duration.ZERO);
+        }
+
+        void type(String text) throws Exception {
+            for (char c : text.toCharArray()) {
+                terminal.addInput(new KeyStroke(c, false, false));
+            }
+            ui.step(Duration.ZERO);
         }
 
         void send(String text) throws Exception {
@@ -156,6 +172,7 @@ final class RoomRig implements AutoCloseable {
             m.screen.stopScreen();
             m.client.close();
         }
+        background.shutdownNow();
         relay.close();
         store.close();
         sim.close();

@@ -8,6 +8,8 @@ import ai.holysheep.chat.config.ResumeMode;
 import ai.holysheep.chat.config.RetrySettings;
 import ai.holysheep.chat.sim.SimOptions;
 import ai.holysheep.chat.stream.Scheduler;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +62,45 @@ class RoomScreenTest {
             assertTrue(b.shows("◆ gpt-4.1"), b.text());
             assertEquals(1, a.ui.pane.entries().stream().filter(e -> e instanceof AnswerEntry).count(),
                     "the deltas grew one answer in place");
+        }
+    }
+
+    @Test
+    void f2PicksTheModelAiAsksShowsItInTheStatusBarAndSendsItWithTheNextQuestion() throws Exception {
+        try (RoomRig rig = new RoomRig(dir, SimOptions.defaults().unpaced().withAnswerTokens(10))) {
+            RoomRig.Member a = rig.join("alice");
+            rig.until("connected and greeted", () -> a.statusLine().contains("│ connected") && a.shows("F2 picks which"));
+            assertFalse(a.statusLine().contains("@ai →"), "nothing picked: the relay's default, not shown");
+
+            a.press(new KeyStroke(KeyType.F2));
+            // claude-sonnet-4.5 is not configured on the relay: only its gateway's list, GET /v1/models, has it.
+            rig.until("the picker with the relay's models", () -> a.shows("Switch model") && a.shows("claude-sonnet-4.5")
+                    && !a.shows("loading the relay's models"));
+            a.type("deep");
+            a.press(new KeyStroke(KeyType.Enter));
+            rig.until("the choice in the status bar", () -> a.statusLine().contains("@ai → deepseek-v3.2")
+                    && !a.shows("Switch model"));
+
+            a.send("@ai hello");
+            rig.until("deepseek-v3.2 answers", () -> done(a).isPresent());
+            assertTrue(a.shows("◆ deepseek-v3.2"), a.text());
+            List<ai.holysheep.chat.sim.ReceivedRequest> asked = rig.sim.requests();
+            assertEquals("deepseek-v3.2", asked.get(asked.size() - 1).json().path("model").asText(),
+                    "the question went with the picked model");
+        }
+    }
+
+    @Test
+    void aModelTheRelayDoesNotHaveLeavesTheQuestionNotPostedWithTheRelaysReason() throws Exception {
+        try (RoomRig rig = new RoomRig(dir, SimOptions.defaults().unpaced())) {
+            RoomRig.Member a = rig.join("alice");
+            a.ui.useModel("no-such-model");
+            rig.until("connected", () -> a.statusLine().contains("│ connected │ @ai → no-such-model"));
+
+            a.send("@ai hello");
+            rig.until("the refusal", () -> a.shows("Not posted: the relay has no model 'no-such-model'"));
+            assertFalse(a.shows("@ai hello"), "the question is not shown as if posted:\n" + a.text());
+            assertEquals(0, a.ui.pane.entries().stream().filter(e -> e instanceof AnswerEntry).count());
         }
     }
 
