@@ -77,7 +77,14 @@ public final class RoomSocket implements Session.Listener.AutoDemanding {
             send(RoomFrames.error(id.asText(), "a message's \"model\" is a model's name (a non-empty string)"));
             return;
         }
-        hub.say(this, id.asText(), body.asText(), model == null || model.isNull() ? null : model.asText());
+        try {
+            hub.say(this, id.asText(), body.asText(), model == null || model.isNull() ? null : model.asText());
+        } catch (RuntimeException e) {
+            // Left to Jetty, this would close the connection, and the client, resending what was
+            // never confirmed, would break it again for ever. Refused, the message stays the sender's.
+            send(RoomFrames.error(id.asText(), "the relay could not post this message (" + e.getMessage()
+                    + "); nothing was posted, try again later"));
+        }
     }
 
     @Override

@@ -293,6 +293,24 @@ class RoomsTest {
     }
 
     @Test
+    void aMessageTheServerCannotPostIsRefusedToItsSenderAndTheConnectionStays() throws Exception {
+        try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().unpaced())) {
+            String alice = rig.addMember("alice", false);
+            createRaw(rig, alice, "{\"name\":\"team\"}");
+            try (RoomClient a = new RoomClient(rig.relay.baseUrl(), alice, "team", 0)) {
+                a.await(RoomClient.type("live"));
+                rig.store.close();
+                a.say("lost", "저장할 수 없는 메시지");
+                JsonNode refused = a.await(RoomClient.type("error"));
+                assertEquals("lost", refused.get("id").asText());
+                assertTrue(refused.get("message").asText().contains("nothing was posted"), refused.toString());
+                a.say("again", "still here?");
+                assertEquals("again", a.await(RoomClient.type("error")).get("id").asText(), "the same connection answers");
+            }
+        }
+    }
+
+    @Test
     void aConnectionThatStopsAnsweringPingsIsClosedAndLeavesThePresence() throws Exception {
         try (RelayRig rig = new RelayRig(dir, SimOptions.defaults().unpaced(), ServeLimits.DEFAULTS, Clock.systemUTC(),
                 Duration.ofSeconds(5), ResumeMode.CONTINUE, new RoomHub.Heartbeat(Duration.ofMillis(50), Duration.ofMillis(400)))) {
