@@ -95,6 +95,31 @@ class RoomsTest {
     }
 
     @Test
+    void aRoomConnectionDeclinesPerMessageCompression() throws Exception {
+        try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().unpaced())) {
+            String alice = rig.addMember("alice", false);
+            createRaw(rig, alice, "{\"name\":\"team\"}");
+            java.util.concurrent.CompletableFuture<okhttp3.Response> opened = new java.util.concurrent.CompletableFuture<>();
+            okhttp3.WebSocket socket = new okhttp3.OkHttpClient().newWebSocket(new okhttp3.Request.Builder()
+                    .url(rig.relay.baseUrl().replaceFirst("/v1$", "") + "/ws/rooms/team?after=0")
+                    .header("Authorization", "Bearer " + alice).build(), new okhttp3.WebSocketListener() {
+                        @Override
+                        public void onOpen(okhttp3.WebSocket webSocket, okhttp3.Response response) {
+                            opened.complete(response);
+                        }
+                    });
+            try {
+                okhttp3.Response response = opened.get(10, TimeUnit.SECONDS);
+                // OkHttp offers permessage-deflate on every connection; the relay must say no.
+                assertEquals(null, response.header("Sec-WebSocket-Extensions"),
+                        "every member's copy of a frame would be deflated on its own");
+            } finally {
+                socket.close(1000, "done");
+            }
+        }
+    }
+
+    @Test
     void aReconnectingMemberGetsWhatItMissedAndAResentMessageIsPostedOnce() throws Exception {
         try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().unpaced())) {
             String alice = rig.addMember("alice", false);
