@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,6 +56,7 @@ final class RoomHub {
     private final Heartbeat heartbeat;
     private final ScheduledExecutorService pinger;
     private final ExecutorService answering;
+    private final ExecutorService sending;
     private final Set<Turn> answers = ConcurrentHashMap.newKeySet();
 
     RoomHub(TeamStore store, Upstream upstream, Clock clock, RelayStats stats, Heartbeat heartbeat) {
@@ -70,6 +72,13 @@ final class RoomHub {
         long every = heartbeat.ping().toMillis();
         pinger.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
         this.answering = Executors.newCachedThreadPool(r -> daemon(r, "room-answer"));
+        this.sending = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                r -> daemon(r, "room-send"));
+    }
+
+    /** Where the members' outboxes are written out, off the rooms' locks. */
+    Executor sending() {
+        return sending;
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -317,8 +326,9 @@ final class RoomHub {
     }
 
     private static void broadcast(Live l, String frame) {
-        for (RoomSocket s : List.copyOf(l.sockets)) {
-            s.send(frame);
+        Outbox.Text text = new Outbox.Text(frame.getBytes(StandardCharsets.UTF_8));
+        for (RoomSocket s : l.sockets) {
+            s.send(text);
         }
     }
 
@@ -334,9 +344,16 @@ final class RoomHub {
         }
         for (Live l : rooms.values()) {
             synchronized (l.lock) {
-                // A close can take its socket out of the set at once (this thread holds the lock): walk a copy.
+                // A close's leave comes back on another thread, once Jetty has closed: walk a copy.
                 List.copyOf(l.sockets).forEach(s -> s.close(1001, "the server is shutting down"));
             }
+        }
+        // The closes go out after what was queued before them; then nothing more is sent.
+        sending.shutdown();
+        try {
+            sending.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
