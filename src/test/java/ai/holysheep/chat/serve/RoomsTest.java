@@ -120,6 +120,58 @@ class RoomsTest {
     }
 
     @Test
+    void aBurstFromManyMembersIsPostedOnceEachInOneOrderForAll() throws Exception {
+        try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().unpaced())) {
+            List<String> tokens = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                tokens.add(rig.addMember("m" + i, false));
+            }
+            createRaw(rig, tokens.get(0), "{\"name\":\"team\"}");
+            List<RoomClient> clients = new java.util.ArrayList<>();
+            try {
+                for (String token : tokens) {
+                    RoomClient c = new RoomClient(rig.relay.baseUrl(), token, "team", 0);
+                    c.await(RoomClient.type("live"));
+                    clients.add(c);
+                }
+                // Sent at once, so that they are saved together: each twice under its id.
+                for (int i = 0; i < clients.size(); i++) {
+                    clients.get(i).say("c" + i, "from " + i);
+                    clients.get(i).say("c" + i, "from " + i);
+                }
+                for (RoomClient c : clients) {
+                    while (c.transcript().size() < clients.size()) {
+                        c.await(RoomClient.type("message"));
+                    }
+                }
+                for (int i = 0; i < clients.size(); i++) {
+                    String id = "c" + i;
+                    RoomClient sender = clients.get(i);
+                    sender.await(f -> f.path("type").asText().equals("message") && f.get("id").asText().equals(id)
+                            && sender.frames.stream().filter(g -> g.path("id").asText().equals(id)).count() == 2);
+                }
+                // Give stray doubles the time to arrive before counting.
+                RoomClient last = clients.get(clients.size() - 1);
+                last.say("done", "done");
+                for (RoomClient c : clients) {
+                    c.await(f -> f.path("type").asText().equals("message") && f.get("id").asText().equals("done"));
+                    assertEquals(clients.get(0).transcript(), c.transcript());
+                    assertEquals(clients.size() + 1, c.transcript().size(), "each message once");
+                }
+                for (int i = 0; i < clients.size(); i++) {
+                    String id = "c" + i;
+                    assertEquals(2, clients.get(i).frames.stream().filter(f -> f.path("id").asText().equals(id)).count(),
+                            "the sender sees its message and the resend's echo");
+                    assertEquals(1, clients.get((i + 1) % clients.size()).frames.stream()
+                            .filter(f -> f.path("id").asText().equals(id)).count(), "the others see it once");
+                }
+            } finally {
+                clients.forEach(RoomClient::close);
+            }
+        }
+    }
+
+    @Test
     void aReconnectingMemberGetsWhatItMissedAndAResentMessageIsPostedOnce() throws Exception {
         try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().unpaced())) {
             String alice = rig.addMember("alice", false);
