@@ -239,6 +239,25 @@ class RoomsTest {
     }
 
     @Test
+    void deltasThatStreamInTogetherReachTheMembersAsFewFrames() throws Exception {
+        try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().unpaced().withAnswerTokens(400))) {
+            String alice = rig.addMember("alice", false);
+            createRaw(rig, alice, "{\"name\":\"team\"}");
+            try (RoomClient a = new RoomClient(rig.relay.baseUrl(), alice, "team", 0)) {
+                a.await(RoomClient.type("live"));
+                a.say("a1", "@ai a long one");
+                a.await(RoomClient.type("end"));
+                long deltas = a.frames.stream().filter(f -> f.path("type").asText().equals("delta")).count();
+                // Unpaced, the gateway's 400 tokens arrive within moments: one frame per token
+                // would be 400 frames to every member.
+                assertTrue(deltas >= 1 && deltas < 40, deltas + " delta frames");
+                RoomMessage saved = rig.store.messages("team", 1, 10).get(0);
+                assertTrue(a.transcript().get(1).endsWith(saved.text()), "the joined deltas are the whole answer");
+            }
+        }
+    }
+
+    @Test
     void aMemberJoiningMidAnswerGetsTheTextSoFarThenTheRest() throws Exception {
         try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().withTokensPerSecond(100).withAnswerTokens(200))) {
             String alice = rig.addMember("alice", false);
