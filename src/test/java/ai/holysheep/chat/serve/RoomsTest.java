@@ -147,8 +147,9 @@ class RoomsTest {
                 for (int i = 0; i < clients.size(); i++) {
                     String id = "c" + i;
                     RoomClient sender = clients.get(i);
-                    sender.await(f -> f.path("type").asText().equals("message") && f.get("id").asText().equals(id)
-                            && sender.frames.stream().filter(g -> g.path("id").asText().equals(id)).count() == 2);
+                    while (sender.frames.stream().filter(f -> f.path("id").asText().equals(id)).count() < 2) {
+                        sender.await(f -> true);
+                    }
                 }
                 // Give stray doubles the time to arrive before counting.
                 RoomClient last = clients.get(clients.size() - 1);
