@@ -41,7 +41,7 @@ class PublicSurfaceTest {
                 Arguments.of("store", Set.of(
                         "AnswerUsage", "AssistantDraft", "Conversation", "ConversationExport",
                         "ConversationStore", "ExportFormat", "Exports", "HistoryLocation", "MessageStatus",
-                        "NativeLibraryCache", "RelayedRequest", "Role", "RoomMessage", "SchemaTooNewException",
+                        "NativeLibraryCache", "RelayedRequest", "Role", "RoomMessage", "RoomPost", "SchemaTooNewException",
                         "StoreException", "StoredMessage", "StoredRoom", "TeamMember", "TeamStore", "Titles",
                         "UsageTotal")));
     }

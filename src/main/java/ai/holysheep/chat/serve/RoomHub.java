@@ -5,6 +5,8 @@ import ai.holysheep.chat.api.ChatRequest;
 import ai.holysheep.chat.api.TokenUsage;
 import ai.holysheep.chat.store.RelayedRequest;
 import ai.holysheep.chat.store.RoomMessage;
+import ai.holysheep.chat.store.RoomPost;
+import ai.holysheep.chat.store.StoreException;
 import ai.holysheep.chat.store.TeamStore;
 import ai.holysheep.chat.stream.EventChannel;
 import ai.holysheep.chat.stream.StreamEvent;
@@ -14,23 +16,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * The rooms: who is connected to each, and the one order of its messages. A room's lock is held
- * while a message is numbered, saved and sent to every member, so the sequence numbers, the
- * database and what each member receives can never disagree; a member joining takes the same
- * lock to replay what it missed and start receiving live frames, so nothing falls between the two.
+ * The rooms: who is connected to each, and the one order of its messages. Members' messages are
+ * numbered and saved by one writer, a burst in one transaction, and only then queued to every
+ * member under the room's lock in that order, so the sequence numbers, the database and what each
+ * member receives can never disagree; a member joining takes the same lock to replay what was
+ * sent and start receiving live frames, so nothing falls between the two. The lock is held only
+ * to queue frames ({@link Outbox}), never for a disk or a socket.
  */
 final class RoomHub {
     static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,40}");
@@ -40,6 +47,10 @@ final class RoomHub {
     /** A streaming answer is saved at most this often, and at its end. */
     private static final long SAVE_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final int MAX_REPLAY = 100_000;
+    /** A streaming answer's deltas go to the members at most this often, those between joined. */
+    private static final long DELTA_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** At most this many messages are saved in one transaction. */
+    private static final int MAX_BATCH = 500;
 
     /** Heartbeats: a ping every {@code ping}; a connection silent for {@code timeout} is closed. */
     record Heartbeat(Duration ping, Duration timeout) {
@@ -56,6 +67,9 @@ final class RoomHub {
     private final Heartbeat heartbeat;
     private final ScheduledExecutorService pinger;
     private final ExecutorService answering;
+    private final ExecutorService sending;
+    /** Saves members' messages: one thread, since the store has one connection anyway. */
+    private final ExecutorService saver;
     private final Set<Turn> answers = ConcurrentHashMap.newKeySet();
 
     RoomHub(TeamStore store, Upstream upstream, Clock clock, RelayStats stats, Heartbeat heartbeat) {
@@ -72,6 +86,14 @@ final class RoomHub {
         long every = heartbeat.ping().toMillis();
         pinger.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
         this.answering = Executors.newCachedThreadPool(r -> daemon(r, "room-answer"));
+        this.saver = Executors.newSingleThreadExecutor(r -> daemon(r, "room-save"));
+        this.sending = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                r -> daemon(r, "room-send"));
+    }
+
+    /** Where the members' outboxes are written out, off the rooms' locks. */
+    Executor sending() {
+        return sending;
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -82,15 +104,23 @@ final class RoomHub {
 
     /** A room's live state: its connections and the answers streaming in it. */
     private static final class Live {
+        final String name;
         final Object lock = new Object();
+        final java.util.Queue<Said> said = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        final java.util.concurrent.atomic.AtomicBoolean saving = new java.util.concurrent.atomic.AtomicBoolean();
         final Set<RoomSocket> sockets = new java.util.LinkedHashSet<>();
         final Map<Long, RoomMessage> streaming = new java.util.HashMap<>();
+        /** The last message sent to the members; a later one may be saved but not yet sent. */
         long lastSeq;
+
+        Live(String name) {
+            this.name = name;
+        }
     }
 
     private Live live(String room) {
         return rooms.computeIfAbsent(room, name -> {
-            Live l = new Live();
+            Live l = new Live(name);
             l.lastSeq = store.room(name).map(r -> r.lastSeq()).orElse(0L);
             return l;
         });
@@ -112,6 +142,10 @@ final class RoomHub {
         Live l = live(socket.room());
         synchronized (l.lock) {
             for (RoomMessage m : store.messages(socket.room(), Math.max(0, after), MAX_REPLAY)) {
+                if (m.seq() > l.lastSeq) {
+                    // Saved but not sent yet: it comes live, after the replay, like everyone's copy.
+                    break;
+                }
                 // A streaming answer's saved text may lag; the live copy is the one deltas follow.
                 socket.send(RoomFrames.message(l.streaming.getOrDefault(m.seq(), m)));
             }
@@ -138,50 +172,144 @@ final class RoomHub {
         }
         Optional<String> model = addressed(text);
         boolean asksChosen = chosen != null && isAi(text);
-        // Looked up before the lock: it may wait for the gateway's list.
-        Optional<String> refusal = asksChosen ? models.refusal(chosen) : Optional.empty();
+        // Looked up before the message is queued: it may wait for the gateway's list.
+        String refusal = asksChosen ? models.refusal(chosen).orElse(null) : null;
         if (asksChosen) {
             model = Optional.of(chosen);
         }
         Live l = live(socket.room());
-        RoomMessage answer;
-        synchronized (l.lock) {
-            Optional<RoomMessage> sent = store.messageWithClientId(socket.room(), id);
-            if (sent.isPresent()) {
-                // A resend after a reconnect: it is already in the room; tell only the sender.
-                socket.send(RoomFrames.message(sent.get()));
-                return;
+        l.said.add(new Said(socket, id, text, model, refusal));
+        if (l.saving.compareAndSet(false, true)) {
+            try {
+                saver.execute(() -> save(l));
+            } catch (RejectedExecutionException stopping) {
+                socket.send(RoomFrames.error(id, "the server is shutting down; send it again once it is back"));
             }
-            if (refusal.isPresent()) {
-                // Never a different model than the one asked for: the question is not posted.
-                socket.send(RoomFrames.error(id, refusal.get()));
-                return;
-            }
-            Optional<Duration> wait = messages.take(socket.member());
-            if (wait.isPresent()) {
-                socket.send(RoomFrames.error(id, "too many messages: a member may send 10 in 10 seconds (wait "
-                        + Math.max(1, wait.get().toSeconds()) + "s)"));
-                return;
-            }
-            RoomMessage posted = store.post(socket.room(), id, socket.member(), RoomMessage.MEMBER, text,
-                    RoomMessage.COMPLETE);
-            l.lastSeq = posted.seq();
-            broadcast(l, RoomFrames.message(posted));
-            if (model.isEmpty()) {
-                return;
-            }
-            if (asks.take(socket.member()).isPresent()) {
-                socket.send(RoomFrames.error(id, "the model may be asked 10 times a minute by each member"));
-                return;
-            }
-            answer = store.post(socket.room(), null, model.get(), RoomMessage.MODEL, "", RoomMessage.STREAMING);
-            l.lastSeq = answer.seq();
-            l.streaming.put(answer.seq(), answer);
-            broadcast(l, RoomFrames.message(answer));
         }
-        RoomMessage started = answer;
-        String member = socket.member();
-        answering.execute(() -> answer(l, started, member));
+    }
+
+    /**
+     * A member's message, waiting to be saved with whatever else was said meanwhile.
+     *
+     * @param modelRefusal why the model the sender picked for {@code @ai} cannot be asked, or null
+     */
+    private record Said(RoomSocket socket, String id, String text, Optional<String> model, String modelRefusal) {
+    }
+
+    /**
+     * What becomes of one {@link Said}: sent back to its sender alone ({@code resent}, a resend
+     * of a message the room has; {@code refusal}; or {@code echo}, a second copy in the same
+     * batch), or posted at {@code at} in the batch, its answer right after it when
+     * {@code answered}.
+     */
+    private record Plan(Said said, RoomMessage resent, String refusal, boolean echo, int at, boolean answered,
+                        String askRefusal) {
+    }
+
+    /** Saves what the room's members said, a batch per transaction, one batch at a time per room. */
+    private void save(Live l) {
+        do {
+            List<Said> batch = new ArrayList<>();
+            for (Said said = l.said.poll(); said != null; said = batch.size() < MAX_BATCH ? l.said.poll() : null) {
+                batch.add(said);
+            }
+            if (!batch.isEmpty()) {
+                post(l, batch);
+            }
+            l.saving.set(false);
+            // A message added after the last poll found the flag still set and left it to this thread.
+        } while (!l.said.isEmpty() && l.saving.compareAndSet(false, true));
+    }
+
+    /**
+     * The batch is numbered by the one transaction that saves it and only then sent, in that
+     * order, under the room's lock: what a member is shown is always already saved, and a
+     * member's message and the answer it asks for are always numbered one after the other.
+     */
+    private void post(Live l, List<Said> batch) {
+        List<Plan> plans = new ArrayList<>();
+        List<RoomPost> posts = new ArrayList<>();
+        List<RoomMessage> posted;
+        try {
+            Map<String, RoomMessage> earlier = store.messagesWithClientIds(l.name,
+                    batch.stream().map(Said::id).distinct().toList());
+            Map<String, Integer> inBatch = new HashMap<>();
+            for (Said said : batch) {
+                plans.add(plan(said, earlier, inBatch, posts));
+            }
+            posted = store.postAll(l.name, posts);
+        } catch (StoreException e) {
+            for (Said said : batch) {
+                said.socket().send(RoomFrames.error(said.id(), "the message could not be saved; send it again"));
+            }
+            return;
+        }
+        List<RoomMessage> started = new ArrayList<>();
+        List<String> askedBy = new ArrayList<>();
+        synchronized (l.lock) {
+            for (Plan p : plans) {
+                RoomSocket socket = p.said().socket();
+                if (p.resent() != null) {
+                    socket.send(RoomFrames.message(p.resent()));
+                } else if (p.refusal() != null) {
+                    socket.send(RoomFrames.error(p.said().id(), p.refusal()));
+                } else if (p.echo()) {
+                    socket.send(RoomFrames.message(posted.get(p.at())));
+                } else {
+                    RoomMessage message = posted.get(p.at());
+                    l.lastSeq = message.seq();
+                    broadcast(l, RoomFrames.message(message));
+                    if (p.answered()) {
+                        RoomMessage answer = posted.get(p.at() + 1);
+                        l.lastSeq = answer.seq();
+                        l.streaming.put(answer.seq(), answer);
+                        broadcast(l, RoomFrames.message(answer));
+                        started.add(answer);
+                        askedBy.add(socket.member());
+                    } else if (p.askRefusal() != null) {
+                        socket.send(RoomFrames.error(p.said().id(), p.askRefusal()));
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < started.size(); i++) {
+            RoomMessage answer = started.get(i);
+            String member = askedBy.get(i);
+            answering.execute(() -> answer(l, answer, member));
+        }
+    }
+
+    private Plan plan(Said said, Map<String, RoomMessage> earlier, Map<String, Integer> inBatch, List<RoomPost> posts) {
+        RoomMessage sent = earlier.get(said.id());
+        if (sent != null) {
+            // A resend after a reconnect: it is already in the room; tell only the sender.
+            return new Plan(said, sent, null, false, -1, false, null);
+        }
+        Integer first = inBatch.get(said.id());
+        if (first != null) {
+            return new Plan(said, null, null, true, first, false, null);
+        }
+        if (said.modelRefusal() != null) {
+            // Never a different model than the one asked for: the question is not posted.
+            return new Plan(said, null, said.modelRefusal(), false, -1, false, null);
+        }
+        RoomSocket socket = said.socket();
+        Optional<Duration> wait = messages.take(socket.member());
+        if (wait.isPresent()) {
+            return new Plan(said, null, "too many messages: a member may send 10 in 10 seconds (wait "
+                    + Math.max(1, wait.get().toSeconds()) + "s)", false, -1, false, null);
+        }
+        int at = posts.size();
+        inBatch.put(said.id(), at);
+        posts.add(new RoomPost(said.id(), socket.member(), RoomMessage.MEMBER, said.text(), RoomMessage.COMPLETE));
+        if (said.model().isEmpty()) {
+            return new Plan(said, null, null, false, at, false, null);
+        }
+        if (asks.take(socket.member()).isPresent()) {
+            return new Plan(said, null, null, false, at, false, "the model may be asked 10 times a minute by each member");
+        }
+        posts.add(new RoomPost(null, said.model().get(), RoomMessage.MODEL, "", RoomMessage.STREAMING));
+        return new Plan(said, null, null, false, at, true, null);
     }
 
     /**
@@ -231,20 +359,41 @@ final class RoomHub {
         String error = null;
         turn.start();
         try {
+            StreamEvent after = null;
+            long lastDelta = System.nanoTime() - DELTA_EVERY_NANOS;
             while (true) {
-                StreamEvent e = events.take();
+                StreamEvent e = after != null ? after : events.take();
+                after = null;
                 if (e instanceof StreamEvent.Delta d) {
-                    synchronized (l.lock) {
-                        text.append(d.text());
-                        RoomMessage now = message.withText(text.toString(), RoomMessage.STREAMING);
-                        l.streaming.put(message.seq(), now);
-                        broadcast(l, RoomFrames.delta(message.seq(), d.text()));
-                        if (System.nanoTime() - lastSave > SAVE_EVERY_NANOS) {
-                            store.update(now);
-                            lastSave = System.nanoTime();
+                    // What streams in within DELTA_EVERY_NANOS of the last delta sent goes out as
+                    // one: each delta is a frame to every member, and a fast model's 200 a second
+                    // to a room of 200 would be 40 000 frames a second.
+                    StringBuilder chunk = new StringBuilder(d.text());
+                    int chunks = 1;
+                    long until = lastDelta + DELTA_EVERY_NANOS;
+                    for (StreamEvent next = events.poll(Math.max(0, until - System.nanoTime())); next != null;
+                         next = events.poll(Math.max(0, until - System.nanoTime()))) {
+                        if (!(next instanceof StreamEvent.Delta more)) {
+                            after = next;
+                            break;
                         }
+                        chunk.append(more.text());
+                        chunks++;
                     }
-                    stats.chunks.incrementAndGet();
+                    lastDelta = System.nanoTime();
+                    RoomMessage now;
+                    synchronized (l.lock) {
+                        text.append(chunk);
+                        now = message.withText(text.toString(), RoomMessage.STREAMING);
+                        l.streaming.put(message.seq(), now);
+                        broadcast(l, RoomFrames.delta(message.seq(), chunk.toString()));
+                    }
+                    // Off the lock: a joining member is replayed the live copy, not the saved one.
+                    if (System.nanoTime() - lastSave > SAVE_EVERY_NANOS) {
+                        store.update(now);
+                        lastSave = System.nanoTime();
+                    }
+                    stats.chunks.addAndGet(chunks);
                 } else if (e instanceof StreamEvent.Usage u) {
                     usage = u;
                 } else if (e instanceof StreamEvent.Retrying r) {
@@ -346,14 +495,22 @@ final class RoomHub {
     }
 
     private static void broadcast(Live l, String frame) {
-        for (RoomSocket s : List.copyOf(l.sockets)) {
-            s.send(frame);
+        Outbox.Text text = new Outbox.Text(frame.getBytes(StandardCharsets.UTF_8));
+        for (RoomSocket s : l.sockets) {
+            s.send(text);
         }
     }
 
     /** Ends every streaming answer (each is saved as cancelled) and stops the heartbeats. */
     void stop() {
         pinger.shutdownNow();
+        // What members said before the stop is saved and sent (and may start answers) first.
+        saver.shutdown();
+        try {
+            saver.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         answers.forEach(Turn::cancel);
         answering.shutdown();
         try {
@@ -363,9 +520,16 @@ final class RoomHub {
         }
         for (Live l : rooms.values()) {
             synchronized (l.lock) {
-                // A close can take its socket out of the set at once (this thread holds the lock): walk a copy.
+                // A close's leave comes back on another thread, once Jetty has closed: walk a copy.
                 List.copyOf(l.sockets).forEach(s -> s.close(1001, "the server is shutting down"));
             }
+        }
+        // The closes go out after what was queued before them; then nothing more is sent.
+        sending.shutdown();
+        try {
+            sending.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

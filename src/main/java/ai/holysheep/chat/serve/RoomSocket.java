@@ -2,13 +2,19 @@ package ai.holysheep.chat.serve;
 
 import ai.holysheep.chat.api.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
  * One member's connection to one room. Jetty calls it on its own threads; everything it hears
- * goes to the {@link RoomHub}, which decides, and everything it sends is sent under the room's
- * lock, so every member gets the room's frames in the same order.
+ * goes to the {@link RoomHub}, which decides, and everything it sends is queued in its
+ * {@link Outbox} under the room's lock, so every member gets the room's frames in the same order.
  *
  * <p>Public only because Jetty reaches its callbacks through method handles, which need a public
  * class; nothing outside the package can make one.
@@ -18,7 +24,10 @@ public final class RoomSocket implements Session.Listener.AutoDemanding {
     private final String room;
     private final String member;
     private final long after;
+    private final Outbox outbox;
     private volatile Session session;
+    /** Jetty's own session beneath {@link #session}: the one that can batch frames. */
+    private volatile CoreSession core;
     private volatile long lastHeard = System.nanoTime();
 
     RoomSocket(RoomHub hub, String room, String member, long after) {
@@ -26,6 +35,23 @@ public final class RoomSocket implements Session.Listener.AutoDemanding {
         this.room = room;
         this.member = member;
         this.after = after;
+        this.outbox = new Outbox(hub.sending(), new Outbox.Wire() {
+            @Override
+            public void text(ByteBuffer utf8, boolean more) {
+                CoreSession c = core;
+                if (c != null && c.isOutputOpen()) {
+                    c.sendFrame(new Frame(OpCode.TEXT, true, utf8), org.eclipse.jetty.util.Callback.NOOP, more);
+                }
+            }
+
+            @Override
+            public void close(int code, String reason) {
+                Session s = session;
+                if (s != null) {
+                    s.close(code, reason, Callback.NOOP);
+                }
+            }
+        });
     }
 
     String room() {
@@ -44,6 +70,7 @@ public final class RoomSocket implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session opened) {
         session = opened;
+        core = ((WebSocketSession) opened).getCoreSession();
         hub.join(this, after);
     }
 
@@ -103,10 +130,12 @@ public final class RoomSocket implements Session.Listener.AutoDemanding {
     }
 
     void send(String frame) {
-        Session s = session;
-        if (s != null && s.isOpen()) {
-            s.sendText(frame, Callback.NOOP);
-        }
+        send(new Outbox.Text(frame.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Queues a frame, encoded once for all the members it goes to. */
+    void send(Outbox.Text frame) {
+        outbox.add(frame);
     }
 
     void ping() {
@@ -116,10 +145,8 @@ public final class RoomSocket implements Session.Listener.AutoDemanding {
         }
     }
 
+    /** After whatever is queued: a member told the server is stopping has had everything before. */
     void close(int code, String reason) {
-        Session s = session;
-        if (s != null) {
-            s.close(code, reason, Callback.NOOP);
-        }
+        outbox.add(new Outbox.Close(code, reason));
     }
 }

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -257,45 +258,68 @@ public final class TeamStore implements AutoCloseable {
 
     /**
      * Appends a message at the room's next sequence number. A client id the room already has is
-     * refused by the schema; callers look for it first ({@link #messageWithClientId}).
+     * refused by the schema; callers look for it first ({@link #messagesWithClientIds}).
      */
-    public synchronized RoomMessage post(String room, String clientId, String author, String role, String text,
-                                         String status) {
+    public RoomMessage post(String room, String clientId, String author, String role, String text, String status) {
+        return postAll(room, List.of(new RoomPost(clientId, author, role, text, status))).get(0);
+    }
+
+    /**
+     * Appends messages to a room, in the given order at its next sequence numbers, in one
+     * transaction: a burst of messages costs one commit, not one each.
+     */
+    public synchronized List<RoomMessage> postAll(String room, List<RoomPost> posts) {
         return Database.inWriteTransaction(connection, c -> {
             long seq;
-            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1 FROM room_message WHERE room = ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM room_message WHERE room = ?")) {
                 s.setString(1, room);
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
                     seq = r.getLong(1);
                 }
             }
-            Instant at = clock.instant();
+            Instant at = Instant.ofEpochMilli(clock.millis());
+            List<RoomMessage> out = new ArrayList<>(posts.size());
             try (PreparedStatement s = c.prepareStatement("INSERT INTO room_message"
                     + " (room, seq, client_id, author, role, text, status, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                s.setString(1, room);
-                s.setLong(2, seq);
-                s.setString(3, clientId);
-                s.setString(4, author);
-                s.setString(5, role);
-                s.setString(6, text);
-                s.setString(7, status);
-                s.setLong(8, at.toEpochMilli());
-                s.executeUpdate();
+                for (RoomPost p : posts) {
+                    seq++;
+                    s.setString(1, room);
+                    s.setLong(2, seq);
+                    s.setString(3, p.clientId());
+                    s.setString(4, p.author());
+                    s.setString(5, p.role());
+                    s.setString(6, p.text());
+                    s.setString(7, p.status());
+                    s.setLong(8, at.toEpochMilli());
+                    s.executeUpdate();
+                    out.add(new RoomMessage(room, seq, p.clientId(), p.author(), p.role(), p.text(), p.status(), at));
+                }
             }
-            return new RoomMessage(room, seq, clientId, author, role, text, status, Instant.ofEpochMilli(at.toEpochMilli()));
+            return out;
         });
     }
 
-    public synchronized Optional<RoomMessage> messageWithClientId(String room, String clientId) {
+    public Optional<RoomMessage> messageWithClientId(String room, String clientId) {
+        return Optional.ofNullable(messagesWithClientIds(room, List.of(clientId)).get(clientId));
+    }
+
+    /** The room's messages that carry any of {@code clientIds}, by client id, in one read. */
+    public synchronized Map<String, RoomMessage> messagesWithClientIds(String room, Collection<String> clientIds) {
         return Database.inReadTransaction(connection, c -> {
+            Map<String, RoomMessage> out = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement(MESSAGE_COLUMNS + " WHERE room = ? AND client_id = ?")) {
-                s.setString(1, room);
-                s.setString(2, clientId);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(message(r)) : Optional.empty();
+                for (String id : clientIds) {
+                    s.setString(1, room);
+                    s.setString(2, id);
+                    try (ResultSet r = s.executeQuery()) {
+                        if (r.next()) {
+                            out.put(id, message(r));
+                        }
+                    }
                 }
             }
+            return out;
         });
     }
 

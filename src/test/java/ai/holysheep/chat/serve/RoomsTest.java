@@ -95,6 +95,84 @@ class RoomsTest {
     }
 
     @Test
+    void aRoomConnectionDeclinesPerMessageCompression() throws Exception {
+        try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().unpaced())) {
+            String alice = rig.addMember("alice", false);
+            createRaw(rig, alice, "{\"name\":\"team\"}");
+            java.util.concurrent.CompletableFuture<okhttp3.Response> opened = new java.util.concurrent.CompletableFuture<>();
+            okhttp3.WebSocket socket = new okhttp3.OkHttpClient().newWebSocket(new okhttp3.Request.Builder()
+                    .url(rig.relay.baseUrl().replaceFirst("/v1$", "") + "/ws/rooms/team?after=0")
+                    .header("Authorization", "Bearer " + alice).build(), new okhttp3.WebSocketListener() {
+                        @Override
+                        public void onOpen(okhttp3.WebSocket webSocket, okhttp3.Response response) {
+                            opened.complete(response);
+                        }
+                    });
+            try {
+                okhttp3.Response response = opened.get(10, TimeUnit.SECONDS);
+                // OkHttp offers permessage-deflate on every connection; the relay must say no.
+                assertEquals(null, response.header("Sec-WebSocket-Extensions"),
+                        "every member's copy of a frame would be deflated on its own");
+            } finally {
+                socket.close(1000, "done");
+            }
+        }
+    }
+
+    @Test
+    void aBurstFromManyMembersIsPostedOnceEachInOneOrderForAll() throws Exception {
+        try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().unpaced())) {
+            List<String> tokens = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                tokens.add(rig.addMember("m" + i, false));
+            }
+            createRaw(rig, tokens.get(0), "{\"name\":\"team\"}");
+            List<RoomClient> clients = new java.util.ArrayList<>();
+            try {
+                for (String token : tokens) {
+                    RoomClient c = new RoomClient(rig.relay.baseUrl(), token, "team", 0);
+                    c.await(RoomClient.type("live"));
+                    clients.add(c);
+                }
+                // Sent at once, so that they are saved together: each twice under its id.
+                for (int i = 0; i < clients.size(); i++) {
+                    clients.get(i).say("c" + i, "from " + i);
+                    clients.get(i).say("c" + i, "from " + i);
+                }
+                for (RoomClient c : clients) {
+                    while (c.transcript().size() < clients.size()) {
+                        c.await(RoomClient.type("message"));
+                    }
+                }
+                for (int i = 0; i < clients.size(); i++) {
+                    String id = "c" + i;
+                    RoomClient sender = clients.get(i);
+                    while (sender.frames.stream().filter(f -> f.path("id").asText().equals(id)).count() < 2) {
+                        sender.await(f -> true);
+                    }
+                }
+                // Give stray doubles the time to arrive before counting.
+                RoomClient last = clients.get(clients.size() - 1);
+                last.say("done", "done");
+                for (RoomClient c : clients) {
+                    c.await(f -> f.path("type").asText().equals("message") && f.get("id").asText().equals("done"));
+                    assertEquals(clients.get(0).transcript(), c.transcript());
+                    assertEquals(clients.size() + 1, c.transcript().size(), "each message once");
+                }
+                for (int i = 0; i < clients.size(); i++) {
+                    String id = "c" + i;
+                    assertEquals(2, clients.get(i).frames.stream().filter(f -> f.path("id").asText().equals(id)).count(),
+                            "the sender sees its message and the resend's echo");
+                    assertEquals(1, clients.get((i + 1) % clients.size()).frames.stream()
+                            .filter(f -> f.path("id").asText().equals(id)).count(), "the others see it once");
+                }
+            } finally {
+                clients.forEach(RoomClient::close);
+            }
+        }
+    }
+
+    @Test
     void aReconnectingMemberGetsWhatItMissedAndAResentMessageIsPostedOnce() throws Exception {
         try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().unpaced())) {
             String alice = rig.addMember("alice", false);
@@ -193,6 +271,25 @@ class RoomsTest {
                 a.send("{\"type\":\"say\",\"id\":\"bad\",\"text\":\"@ai hi\",\"model\":7}");
                 assertEquals("bad", a.await(RoomClient.type("error")).get("id").asText());
                 assertEquals(6, rig.store.messages("team", 0, 100).size(), "three questions and three answers");
+            }
+        }
+    }
+
+    @Test
+    void deltasThatStreamInTogetherReachTheMembersAsFewFrames() throws Exception {
+        try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().unpaced().withAnswerTokens(400))) {
+            String alice = rig.addMember("alice", false);
+            createRaw(rig, alice, "{\"name\":\"team\"}");
+            try (RoomClient a = new RoomClient(rig.relay.baseUrl(), alice, "team", 0)) {
+                a.await(RoomClient.type("live"));
+                a.say("a1", "@ai a long one");
+                a.await(RoomClient.type("end"));
+                long deltas = a.frames.stream().filter(f -> f.path("type").asText().equals("delta")).count();
+                // Unpaced, the gateway's 400 tokens arrive within moments: one frame per token
+                // would be 400 frames to every member.
+                assertTrue(deltas >= 1 && deltas < 40, deltas + " delta frames");
+                RoomMessage saved = rig.store.messages("team", 1, 10).get(0);
+                assertTrue(a.transcript().get(1).endsWith(saved.text()), "the joined deltas are the whole answer");
             }
         }
     }
@@ -303,7 +400,7 @@ class RoomsTest {
                 a.say("lost", "저장할 수 없는 메시지");
                 JsonNode refused = a.await(RoomClient.type("error"));
                 assertEquals("lost", refused.get("id").asText());
-                assertTrue(refused.get("message").asText().contains("nothing was posted"), refused.toString());
+                assertTrue(refused.get("message").asText().contains("could not be saved"), refused.toString());
                 a.say("again", "still here?");
                 assertEquals("again", a.await(RoomClient.type("error")).get("id").asText(), "the same connection answers");
             }
