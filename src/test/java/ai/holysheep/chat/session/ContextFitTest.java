@@ -48,6 +48,18 @@ class ContextFitTest {
     }
 
     @Test
+    void aConversationThatFitsExactlyOnceATurnIsLeftOutKeepsEveryOtherTurn() {
+        // 710 tokens; without the oldest turn 510, which is exactly the room of 560 less 50.
+        ContextFit.Fitted fitted = ContextFit.fit(CONVERSATION, "m", 560, 50);
+        assertEquals(1, fitted.turnsLeftOut());
+        assertEquals(CONVERSATION.subList(3, 8), fitted.messages().subList(1, 6));
+        // The system prompt and the question alone (110 tokens) in exactly that room: sent, not refused.
+        ContextFit.Fitted alone = ContextFit.fit(CONVERSATION, "m", 160, 50);
+        assertEquals(List.of(SYSTEM, CONVERSATION.get(7)), alone.messages());
+        assertEquals(3, alone.turnsLeftOut());
+    }
+
+    @Test
     void aQuestionThatAloneDoesNotFitIsRefused() {
         ContextTooLongException e = assertThrows(ContextTooLongException.class,
                 () -> ContextFit.fit(CONVERSATION, "tiny-model", 150, 50));
