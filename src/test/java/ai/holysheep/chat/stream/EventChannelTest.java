@@ -2,6 +2,7 @@ package ai.holysheep.chat.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,5 +73,63 @@ class EventChannelTest {
         assertFalse(taken.isDone());
         channel.accept(new StreamEvent.Delta("late"));
         assertEquals(new StreamEvent.Delta("late"), taken.get(Duration.ofSeconds(10).toSeconds(), TimeUnit.SECONDS));
+    }
+
+    /** Runs {@code consume} on a thread of its own and returns once that thread is blocked in it. */
+    private static CompletableFuture<StreamEvent> blockedIn(Consume consume, Thread.State state) throws Exception {
+        CompletableFuture<StreamEvent> result = new CompletableFuture<>();
+        Thread consumer = new Thread(() -> {
+            try {
+                result.complete(consume.run());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "consumer");
+        consumer.setDaemon(true);
+        consumer.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (consumer.getState() != state && !result.isDone()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the consumer never blocked: " + consumer.getState());
+            }
+            Thread.onSpinWait();
+        }
+        return result;
+    }
+
+    private interface Consume {
+        StreamEvent run() throws InterruptedException;
+    }
+
+    @Test
+    void aConsumerAlreadyAsleepInTakeIsWokenByTheNextEvent() throws Exception {
+        EventChannel channel = new EventChannel();
+        CompletableFuture<StreamEvent> taken = blockedIn(channel::take, Thread.State.WAITING);
+        assertFalse(taken.isDone());
+        channel.accept(new StreamEvent.Delta("늦게"));
+        assertEquals(new StreamEvent.Delta("늦게"), taken.get(10, TimeUnit.SECONDS));
+        assertTrue(channel.isEmpty());
+    }
+
+    @Test
+    void pollGivesWhatIsWaitingAtOnceAndNullWhenNothingCameInTime() throws Exception {
+        EventChannel channel = new EventChannel();
+        assertNull(channel.poll(0));
+        assertNull(channel.poll(TimeUnit.MILLISECONDS.toNanos(1)));
+        channel.accept(new StreamEvent.Delta("a"));
+        channel.accept(new StreamEvent.Delta("b"));
+        assertFalse(channel.isEmpty());
+        assertEquals(new StreamEvent.Delta("ab"), channel.poll(TimeUnit.SECONDS.toNanos(60)));
+        assertTrue(channel.isEmpty());
+    }
+
+    @Test
+    void aConsumerAsleepInPollIsWokenByTheNextEventLongBeforeItsTimeout() throws Exception {
+        EventChannel channel = new EventChannel();
+        CompletableFuture<StreamEvent> polled = blockedIn(() -> channel.poll(TimeUnit.MINUTES.toNanos(5)),
+                Thread.State.TIMED_WAITING);
+        StreamEvent done = new StreamEvent.Done("stop");
+        channel.accept(done);
+        assertSame(done, polled.get(10, TimeUnit.SECONDS));
     }
 }

@@ -169,6 +169,15 @@ class RetryPolicyTest {
         assertEquals("1.3s", Waits.human(Duration.ofMillis(1300)));
         assertEquals("15s", Waits.human(Duration.ofSeconds(15)));
         assertEquals("2h 5m", Waits.human(Duration.ofMinutes(125)));
+        // Each unit from its first value on, and whole seconds without a decimal.
+        assertEquals("999ms", Waits.human(Duration.ofMillis(999)));
+        assertEquals("1s", Waits.human(Duration.ofMillis(1000)));
+        assertEquals("2s", Waits.human(Duration.ofMillis(2000)));
+        assertEquals("9.9s", Waits.human(Duration.ofMillis(9900)));
+        assertEquals("11s", Waits.human(Duration.ofMillis(10_001)));
+        assertEquals("3599s", Waits.human(Duration.ofSeconds(3599)));
+        assertEquals("1h 0m", Waits.human(Duration.ofSeconds(3600)));
+        assertEquals("0ms", Waits.human(Duration.ofMillis(-5)));
     }
 
     static Duration delay(RetryPolicy.Decision d) {
