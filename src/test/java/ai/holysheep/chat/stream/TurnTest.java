@@ -71,6 +71,23 @@ class TurnTest {
     }
 
     @Test
+    void aRetriedAttemptThatThinksAgainShowsOnlyTheReasoningBeyondWhatWasShown() throws Exception {
+        String thought = Sse.stream().role().reasoning("reasoning_content", "먼저 ").reasoning("reasoning_content", "생각")
+                .body();
+        server.enqueue(Faults.dropAfter(thought + Sse.stream().content("never").body(),
+                thought.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        server.enqueue(sse(Sse.stream().role().reasoning("reasoning_content", "먼저 ").reasoning("reasoning_content", "생각")
+                .reasoning("reasoning_content", "해 보면").content("답").finish("stop").done().body()));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, RETRY);
+
+        assertEquals("답", o.text());
+        List<StreamEvent.Reasoning> shown = o.all(StreamEvent.Reasoning.class);
+        assertEquals("먼저 생각해 보면", shown.stream().map(StreamEvent.Reasoning::text).reduce("", String::concat));
+        assertTrue(shown.stream().noneMatch(r -> r.text().isEmpty()), "nothing already shown comes again: " + shown);
+        assertEquals(1, o.all(StreamEvent.Retrying.class).size());
+    }
+
+    @Test
     void a503IsRetriedAfterABackoffAndTheAnswerThenArrives() throws Exception {
         server.enqueue(Faults.status(503, "Service Unavailable"));
         server.enqueue(sse(answerBody("안녕하세요! ", "Hello there.")));
