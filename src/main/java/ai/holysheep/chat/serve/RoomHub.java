@@ -17,18 +17,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -106,10 +110,10 @@ final class RoomHub {
     private static final class Live {
         final String name;
         final Object lock = new Object();
-        final java.util.Queue<Said> said = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        final java.util.concurrent.atomic.AtomicBoolean saving = new java.util.concurrent.atomic.AtomicBoolean();
-        final Set<RoomSocket> sockets = new java.util.LinkedHashSet<>();
-        final Map<Long, RoomMessage> streaming = new java.util.HashMap<>();
+        final Queue<Said> said = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean saving = new AtomicBoolean();
+        final Set<RoomSocket> sockets = new LinkedHashSet<>();
+        final Map<Long, RoomMessage> streaming = new HashMap<>();
         /** The last message sent to the members; a later one may be saved but not yet sent. */
         long lastSeq;
 
