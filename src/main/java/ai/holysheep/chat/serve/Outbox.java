@@ -2,10 +2,7 @@ package ai.holysheep.chat.serve;
 
 import java.nio.ByteBuffer;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What is waiting to go out on one member's connection, in the order the room put it there.
@@ -34,43 +31,30 @@ final class Outbox {
         void close(int code, String reason);
     }
 
-    private final Queue<Entry> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final Executor executor;
+    private final SerialDrain<Entry> queue;
     private final Wire wire;
 
     Outbox(Executor executor, Wire wire) {
-        this.executor = executor;
         this.wire = wire;
+        this.queue = new SerialDrain<>(executor, this::write);
     }
 
+    /** Once the server has stopped, nothing more is sent: its last frames and closes went out before. */
     void add(Entry entry) {
         queue.add(entry);
-        if (draining.compareAndSet(false, true)) {
-            try {
-                executor.execute(this::drain);
-            } catch (RejectedExecutionException stopped) {
-                // The server has stopped: its last frames and closes went out before; nothing more does.
-            }
-        }
     }
 
-    private void drain() {
-        do {
-            Entry entry = queue.poll();
-            while (entry != null) {
-                Entry next = queue.poll();
-                if (entry instanceof Text t) {
-                    // Each connection gets its own view: writing moves a buffer's position.
-                    wire.text(ByteBuffer.wrap(t.utf8()), next != null);
-                } else if (entry instanceof Close c) {
-                    wire.close(c.code(), c.reason());
-                }
-                entry = next;
+    private void write(Queue<Entry> waiting) {
+        Entry entry = waiting.poll();
+        while (entry != null) {
+            Entry next = waiting.poll();
+            if (entry instanceof Text t) {
+                // Each connection gets its own view: writing moves a buffer's position.
+                wire.text(ByteBuffer.wrap(t.utf8()), next != null);
+            } else if (entry instanceof Close c) {
+                wire.close(c.code(), c.reason());
             }
-            draining.set(false);
-            // An entry added after the last poll but before the flag was cleared found it set and
-            // left the drain to this thread: look once more.
-        } while (!queue.isEmpty() && draining.compareAndSet(false, true));
+            entry = next;
+        }
     }
 }

@@ -25,14 +25,12 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -110,21 +108,22 @@ final class RoomHub {
     private static final class Live {
         final String name;
         final Object lock = new Object();
-        final Queue<Said> said = new ConcurrentLinkedQueue<>();
-        final AtomicBoolean saving = new AtomicBoolean();
+        /** What members said, waiting to be saved: one batch at a time per room. */
+        final SerialDrain<Said> said;
         final Set<RoomSocket> sockets = new LinkedHashSet<>();
         final Map<Long, RoomMessage> streaming = new HashMap<>();
         /** The last message sent to the members; a later one may be saved but not yet sent. */
         long lastSeq;
 
-        Live(String name) {
+        Live(String name, Executor saver, BiConsumer<Live, Queue<Said>> save) {
             this.name = name;
+            this.said = new SerialDrain<>(saver, waiting -> save.accept(this, waiting));
         }
     }
 
     private Live live(String room) {
         return rooms.computeIfAbsent(room, name -> {
-            Live l = new Live(name);
+            Live l = new Live(name, saver, this::save);
             l.lastSeq = store.room(name).map(r -> r.lastSeq()).orElse(0L);
             return l;
         });
@@ -182,13 +181,8 @@ final class RoomHub {
             model = Optional.of(chosen);
         }
         Live l = live(socket.room());
-        l.said.add(new Said(socket, id, text, model, refusal));
-        if (l.saving.compareAndSet(false, true)) {
-            try {
-                saver.execute(() -> save(l));
-            } catch (RejectedExecutionException stopping) {
-                socket.send(RoomFrames.error(id, "the server is shutting down; send it again once it is back"));
-            }
+        if (!l.said.add(new Said(socket, id, text, model, refusal))) {
+            socket.send(RoomFrames.error(id, "the server is shutting down; send it again once it is back"));
         }
     }
 
@@ -210,19 +204,15 @@ final class RoomHub {
                         String askRefusal) {
     }
 
-    /** Saves what the room's members said, a batch per transaction, one batch at a time per room. */
-    private void save(Live l) {
-        do {
-            List<Said> batch = new ArrayList<>();
-            for (Said said = l.said.poll(); said != null; said = batch.size() < MAX_BATCH ? l.said.poll() : null) {
-                batch.add(said);
-            }
-            if (!batch.isEmpty()) {
-                post(l, batch);
-            }
-            l.saving.set(false);
-            // A message added after the last poll found the flag still set and left it to this thread.
-        } while (!l.said.isEmpty() && l.saving.compareAndSet(false, true));
+    /** Saves the next batch of what the room's members said, in one transaction. */
+    private void save(Live l, Queue<Said> waiting) {
+        List<Said> batch = new ArrayList<>();
+        for (Said said = waiting.poll(); said != null; said = batch.size() < MAX_BATCH ? waiting.poll() : null) {
+            batch.add(said);
+        }
+        if (!batch.isEmpty()) {
+            post(l, batch);
+        }
     }
 
     /**
