@@ -7,8 +7,8 @@ import ai.holysheep.chat.stream.Scheduler;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -164,17 +164,17 @@ public final class RoomConnection implements AutoCloseable {
         if (from != generation || closed) {
             return;
         }
-        Optional<RoomFrame> parsed;
+        List<RoomFrame> frames;
         try {
-            parsed = RoomFrame.parse(text);
+            frames = RoomFrame.parse(text);
         } catch (IOException e) {
             lost("the relay sent a frame that is not JSON");
             return;
         }
-        if (parsed.isEmpty()) {
-            return;
-        }
-        RoomFrame frame = parsed.get();
+        frames.forEach(this::apply);
+    }
+
+    private void apply(RoomFrame frame) {
         if (frame instanceof RoomFrame.Posted p) {
             Message m = p.message();
             highest = Math.max(highest, m.seq());

@@ -2,13 +2,17 @@ package ai.holysheep.chat.rooms;
 
 import ai.holysheep.chat.api.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** What the relay sends over a room's WebSocket, one frame per JSON object (docs/rooms.md). */
+/**
+ * What the relay sends over a room's WebSocket: frames, each a JSON object, one or several to a
+ * WebSocket message, one per line (docs/rooms.md).
+ */
 public sealed interface RoomFrame {
 
     /** A new message, or one replayed; a replayed one replaces what the client had for its seq. */
@@ -39,9 +43,23 @@ public sealed interface RoomFrame {
     record Refused(String id, String message) implements RoomFrame {
     }
 
-    /** The frame in {@code text}; empty for a kind this client does not know (a newer relay's). */
-    static Optional<RoomFrame> parse(String text) throws IOException {
-        JsonNode f = Json.MAPPER.readTree(text);
+    /**
+     * The frames in one WebSocket message, in order, leaving out kinds this client does not know
+     * (a newer relay's).
+     *
+     * @throws IOException when any of it is not a JSON object: the message is not the relay's
+     */
+    static List<RoomFrame> parse(String text) throws IOException {
+        List<RoomFrame> frames = new ArrayList<>();
+        try (MappingIterator<JsonNode> values = Json.MAPPER.readerFor(JsonNode.class).readValues(text)) {
+            while (values.hasNextValue()) {
+                frame(values.nextValue()).ifPresent(frames::add);
+            }
+        }
+        return frames;
+    }
+
+    private static Optional<RoomFrame> frame(JsonNode f) throws IOException {
         if (f == null || !f.isObject()) {
             throw new IOException("a frame that is not a JSON object");
         }

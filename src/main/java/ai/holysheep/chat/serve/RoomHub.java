@@ -49,8 +49,10 @@ final class RoomHub {
     /** A streaming answer is saved at most this often, and at its end. */
     private static final long SAVE_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final int MAX_REPLAY = 100_000;
-    /** A streaming answer's deltas go to the members at most this often, those between joined. */
-    private static final long DELTA_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** A streaming answer's deltas go to the members at most this often, those between joined ({@link #deltaEvery}). */
+    private static final Duration DELTAS_AT_MOST = Duration.ofMillis(20);
+    /** … and at least this often, however large the room. */
+    private static final Duration DELTAS_AT_LEAST = Duration.ofMillis(100);
     /** At most this many messages are saved in one transaction. */
     private static final int MAX_BATCH = 500;
 
@@ -238,32 +240,49 @@ final class RoomHub {
             }
             return;
         }
+        // Encoded before the lock is taken: the frames every member gets, in the order of their
+        // numbers, joined into one text for all (docs/rooms.md), and those for one member alone.
+        List<String> everyone = new ArrayList<>();
+        List<Map.Entry<RoomSocket, String>> alone = new ArrayList<>();
         List<RoomMessage> started = new ArrayList<>();
         List<String> askedBy = new ArrayList<>();
-        synchronized (l.lock) {
-            for (Plan p : plans) {
-                RoomSocket socket = p.said().socket();
-                if (p.resent() != null) {
-                    socket.send(RoomFrames.message(p.resent()));
-                } else if (p.refusal() != null) {
-                    socket.send(RoomFrames.error(p.said().id(), p.refusal()));
-                } else if (p.echo()) {
-                    socket.send(RoomFrames.message(posted.get(p.at())));
-                } else {
-                    RoomMessage message = posted.get(p.at());
-                    l.lastSeq = message.seq();
-                    broadcast(l, RoomFrames.message(message));
-                    if (p.answered()) {
-                        RoomMessage answer = posted.get(p.at() + 1);
-                        l.lastSeq = answer.seq();
-                        l.streaming.put(answer.seq(), answer);
-                        broadcast(l, RoomFrames.message(answer));
-                        started.add(answer);
-                        askedBy.add(socket.member());
-                    } else if (p.askRefusal() != null) {
-                        socket.send(RoomFrames.error(p.said().id(), p.askRefusal()));
-                    }
+        long last = 0;
+        for (Plan p : plans) {
+            RoomSocket socket = p.said().socket();
+            if (p.resent() != null) {
+                alone.add(Map.entry(socket, RoomFrames.message(p.resent())));
+            } else if (p.refusal() != null) {
+                alone.add(Map.entry(socket, RoomFrames.error(p.said().id(), p.refusal())));
+            } else if (p.echo()) {
+                alone.add(Map.entry(socket, RoomFrames.message(posted.get(p.at()))));
+            } else {
+                RoomMessage message = posted.get(p.at());
+                last = message.seq();
+                everyone.add(RoomFrames.message(message));
+                if (p.answered()) {
+                    RoomMessage answer = posted.get(p.at() + 1);
+                    last = answer.seq();
+                    everyone.add(RoomFrames.message(answer));
+                    started.add(answer);
+                    askedBy.add(socket.member());
+                } else if (p.askRefusal() != null) {
+                    alone.add(Map.entry(socket, RoomFrames.error(p.said().id(), p.askRefusal())));
                 }
+            }
+        }
+        List<Outbox.Text> shared = Outbox.joined(everyone);
+        synchronized (l.lock) {
+            if (last > 0) {
+                l.lastSeq = last;
+            }
+            for (RoomMessage answer : started) {
+                l.streaming.put(answer.seq(), answer);
+            }
+            for (Outbox.Text text : shared) {
+                broadcast(l, text);
+            }
+            for (Map.Entry<RoomSocket, String> frame : alone) {
+                frame.getKey().send(frame.getValue());
             }
         }
         for (int i = 0; i < started.size(); i++) {
@@ -354,17 +373,18 @@ final class RoomHub {
         turn.start();
         try {
             StreamEvent after = null;
-            long lastDelta = System.nanoTime() - DELTA_EVERY_NANOS;
+            long every = deltaEvery(0).toNanos();
+            long lastDelta = System.nanoTime() - every;
             while (true) {
                 StreamEvent e = after != null ? after : events.take();
                 after = null;
                 if (e instanceof StreamEvent.Delta d) {
-                    // What streams in within DELTA_EVERY_NANOS of the last delta sent goes out as
-                    // one: each delta is a frame to every member, and a fast model's 200 a second
-                    // to a room of 200 would be 40 000 frames a second.
+                    // What streams in within `every` of the last delta sent goes out as one: each
+                    // delta is a frame to every member, and a fast model's 200 a second to a room
+                    // of 200 would be 40 000 frames a second.
                     StringBuilder chunk = new StringBuilder(d.text());
                     int chunks = 1;
-                    long until = lastDelta + DELTA_EVERY_NANOS;
+                    long until = lastDelta + every;
                     for (StreamEvent next = events.poll(Math.max(0, until - System.nanoTime())); next != null;
                          next = events.poll(Math.max(0, until - System.nanoTime()))) {
                         if (!(next instanceof StreamEvent.Delta more)) {
@@ -381,6 +401,7 @@ final class RoomHub {
                         now = message.withText(text.toString(), RoomMessage.STREAMING);
                         l.streaming.put(message.seq(), now);
                         broadcast(l, RoomFrames.delta(message.seq(), chunk.toString()));
+                        every = deltaEvery(l.sockets.size()).toNanos();
                     }
                     // Off the lock: a joining member is replayed the live copy, not the saved one.
                     if (System.nanoTime() - lastSave > SAVE_EVERY_NANOS) {
@@ -436,12 +457,26 @@ final class RoomHub {
         store.record(new RelayedRequest(askedBy, message.author(), Instant.now(), 200,
                 status.equals(RoomMessage.COMPLETE) ? "done" : status, tokens.promptTokens(), tokens.completionTokens(),
                 wasted.totalTokens(), cost, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), retries, resumes));
+        // Saved before the end is sent, off the lock: until the end goes out, a member joining
+        // is replayed the live copy, which the end then closes like everyone's.
+        store.update(message.withText(text.toString(), status));
         synchronized (l.lock) {
-            RoomMessage last = message.withText(text.toString(), status);
-            store.update(last);
             l.streaming.remove(message.seq());
             broadcast(l, RoomFrames.end(message.seq(), status, error));
         }
+    }
+
+    /**
+     * How long a streaming answer's deltas are joined in a room of {@code members}: 20 ms for up
+     * to 80, then a quarter of a millisecond a member, to 100 ms from 400. Every delta is a
+     * WebSocket message to each member, and the sender pays for each (on loopback, the reader's
+     * side of it too); this way an answer costs a large room at most about 4,000 a second, and
+     * the members' own messages, which go out with the deltas, do not wait behind them.
+     */
+    static Duration deltaEvery(int members) {
+        Duration grown = Duration.ofNanos(members * 250_000L);
+        return grown.compareTo(DELTAS_AT_MOST) < 0 ? DELTAS_AT_MOST
+                : grown.compareTo(DELTAS_AT_LEAST) > 0 ? DELTAS_AT_LEAST : grown;
     }
 
     /** The room's recent messages, authors named, as the conversation the model continues. */
@@ -489,7 +524,10 @@ final class RoomHub {
     }
 
     private static void broadcast(Live l, String frame) {
-        Outbox.Text text = new Outbox.Text(frame.getBytes(StandardCharsets.UTF_8));
+        broadcast(l, new Outbox.Text(frame.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void broadcast(Live l, Outbox.Text text) {
         for (RoomSocket s : l.sockets) {
             s.send(text);
         }

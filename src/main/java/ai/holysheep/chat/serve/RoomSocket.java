@@ -26,7 +26,7 @@ public final class RoomSocket implements Session.Listener.AutoDemanding {
     private final long after;
     private final Outbox outbox;
     private volatile Session session;
-    /** Jetty's own session beneath {@link #session}: the one that can batch frames. */
+    /** Jetty's own session beneath {@link #session}: the one that sends bytes already encoded, shared by every member. */
     private volatile CoreSession core;
     private volatile long lastHeard = System.nanoTime();
 
@@ -37,10 +37,10 @@ public final class RoomSocket implements Session.Listener.AutoDemanding {
         this.after = after;
         this.outbox = new Outbox(hub.sending(), new Outbox.Wire() {
             @Override
-            public void text(ByteBuffer utf8, boolean more) {
+            public void text(ByteBuffer utf8) {
                 CoreSession c = core;
                 if (c != null && c.isOutputOpen()) {
-                    c.sendFrame(new Frame(OpCode.TEXT, true, utf8), org.eclipse.jetty.util.Callback.NOOP, more);
+                    c.sendFrame(new Frame(OpCode.TEXT, true, utf8), org.eclipse.jetty.util.Callback.NOOP, false);
                 }
             }
 

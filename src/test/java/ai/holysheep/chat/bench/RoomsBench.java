@@ -12,11 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
@@ -161,18 +161,25 @@ final class RoomsBench {
      * keeps the frame: parsing 200 members' frames as they arrive put the driver's JSON work on
      * the same two cores as the relay, inside the window being measured, and made each member's
      * later frames wait behind the parsing of earlier ones. Frames are parsed when asked about.
+     * They are kept as one growing text and one array of times rather than an object each: 800,000
+     * kept frames made every young collection of the driver copy them again, and its pauses (up
+     * to seconds) showed as fan-out latency. A WebSocket message may hold several frames, one per
+     * line (docs/rooms.md); each gets the message's time.
      */
     private static final class Member extends WebSocketListener {
         final CountDownLatch live = new CountDownLatch(1);
         final List<Double> latencies = new ArrayList<>();
         final List<Double> warmUp = new ArrayList<>();
-        private final ConcurrentLinkedQueue<Arrival> arrived = new ConcurrentLinkedQueue<>();
+        /** Guards what the reader thread adds: the frames, each ended by a newline, and their times. */
+        private final Object arrivals = new Object();
+        private final StringBuilder frames = new StringBuilder();
+        private long[] nanos = new long[4096];
+        private int count;
+        private int taken;
+        private int takenChars;
         private final TreeMap<Long, StringBuilder> bySeq = new TreeMap<>();
         private final Map<Long, String> status = new java.util.HashMap<>();
         private final WebSocket socket;
-
-        private record Arrival(long nanos, String frame) {
-        }
 
         Member(OkHttpClient http, String url, String token) {
             socket = http.newWebSocket(new Request.Builder().url(url).header("Authorization", "Bearer " + token).build(), this);
@@ -184,18 +191,42 @@ final class RoomsBench {
 
         @Override
         public void onMessage(WebSocket webSocket, String text) {
-            arrived.add(new Arrival(System.nanoTime(), text));
-            if (live.getCount() > 0 && text.startsWith("{\"type\":\"live\"")) {
+            long now = System.nanoTime();
+            synchronized (arrivals) {
+                for (int i = text.indexOf('\n'); ; i = text.indexOf('\n', i + 1)) {
+                    if (count == nanos.length) {
+                        nanos = Arrays.copyOf(nanos, count * 2);
+                    }
+                    nanos[count++] = now;
+                    if (i < 0) {
+                        break;
+                    }
+                }
+                frames.append(text).append('\n');
+            }
+            if (live.getCount() > 0 && text.contains("{\"type\":\"live\"")) {
                 live.countDown();
             }
         }
 
-        /** Parses what has arrived since the last call, in order. */
+        /** Parses what has arrived since the last call, in order, without holding up the reader. */
         private synchronized void absorb() {
-            for (Arrival a = arrived.poll(); a != null; a = arrived.poll()) {
+            String text;
+            long[] times;
+            synchronized (arrivals) {
+                text = frames.substring(takenChars);
+                times = Arrays.copyOfRange(nanos, taken, count);
+                taken = count;
+                takenChars = frames.length();
+            }
+            int from = 0;
+            for (long time : times) {
+                int end = text.indexOf('\n', from);
+                String frame = text.substring(from, end);
+                from = end + 1;
                 JsonNode f;
                 try {
-                    f = JSON.readTree(a.frame());
+                    f = JSON.readTree(frame);
                 } catch (IOException e) {
                     continue;
                 }
@@ -205,7 +236,7 @@ final class RoomsBench {
                         bySeq.put(f.get("seq").asLong(), new StringBuilder(f.get("author").asText() + ": " + body));
                         status.put(f.get("seq").asLong(), f.get("status").asText());
                         if (body.startsWith("t=") || body.startsWith("w=")) {
-                            (body.startsWith("t=") ? latencies : warmUp).add((a.nanos() - Long.parseLong(body.substring(2))) / 1e6);
+                            (body.startsWith("t=") ? latencies : warmUp).add((time - Long.parseLong(body.substring(2))) / 1e6);
                         }
                     }
                     case "delta" -> bySeq.get(f.get("seq").asLong()).append(f.get("text").asText());

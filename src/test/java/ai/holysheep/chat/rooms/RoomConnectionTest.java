@@ -158,6 +158,22 @@ class RoomConnectionTest {
     }
 
     @Test
+    void severalFramesInOneWebSocketMessageAreTakenOneByOneInOrder() throws Exception {
+        // A busy relay joins what is waiting for a member into one message, one frame per line.
+        String joined = message(1, "a1", "alice", "member", "첫째", "complete") + "\n"
+                + message(2, null, "gpt-4.1", "model", "", "streaming") + "\n"
+                + "{\"type\":\"delta\",\"seq\":2,\"text\":\"둘\"}";
+        server.enqueue(relay(new String[] {joined}, 2, s -> { }));
+        connect(0);
+
+        assertEquals("첫째", await(RoomFrame.Posted.class, p -> p.message().seq() == 1).message().text());
+        assertEquals(2, await(RoomFrame.Posted.class, p -> true).message().seq(), "the second line, next");
+        assertEquals("둘", await(RoomFrame.Delta.class, d -> true).text());
+        await(RoomFrame.Live.class, l -> true);
+        assertEquals(1, connection.after(), "the streaming answer on the second line was seen");
+    }
+
+    @Test
     void theModelChosenForAMessageGoesWithItAndWithItsResend() throws Exception {
         server.enqueue(relay(new String[0], 0, s -> s.socket().close(1001, "going away")));
         server.enqueue(relay(new String[0], 0, s -> s.echo(1)));

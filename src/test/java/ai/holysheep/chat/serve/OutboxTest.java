@@ -28,13 +28,13 @@ class OutboxTest {
         }
     }
 
-    /** What reached the connection, a text as "TEXT more" and a close as "close CODE REASON". */
+    /** What reached the connection: each WebSocket message's text, and a close as "close CODE REASON". */
     private static final class Recorded implements Outbox.Wire {
         final List<String> seen = new ArrayList<>();
 
         @Override
-        public void text(ByteBuffer utf8, boolean more) {
-            seen.add(StandardCharsets.UTF_8.decode(utf8) + (more ? " more" : ""));
+        public void text(ByteBuffer utf8) {
+            seen.add(StandardCharsets.UTF_8.decode(utf8).toString());
         }
 
         @Override
@@ -48,7 +48,7 @@ class OutboxTest {
     }
 
     @Test
-    void framesQueuedWhileTheConnectionIsBusyGoOutInOrderInOneBatch() {
+    void framesQueuedWhileTheConnectionIsBusyGoOutInOrderInOneMessageOnePerLine() {
         Manual executor = new Manual();
         Recorded wire = new Recorded();
         Outbox outbox = new Outbox(executor, wire);
@@ -57,10 +57,36 @@ class OutboxTest {
         outbox.add(text("c"));
         assertEquals(1, executor.tasks.size(), "one drain at a time for a connection");
         executor.runAll();
-        assertEquals(List.of("a more", "b more", "c"), wire.seen, "all but the last may wait for the rest");
+        assertEquals(List.of("a\nb\nc"), wire.seen);
         outbox.add(text("d"));
         executor.runAll();
-        assertEquals(List.of("a more", "b more", "c", "d"), wire.seen);
+        assertEquals(List.of("a\nb\nc", "d"), wire.seen);
+    }
+
+    @Test
+    void aJoinedMessageStopsGrowingAtItsLimitAndALargerFrameGoesAlone() {
+        Manual executor = new Manual();
+        Recorded wire = new Recorded();
+        Outbox outbox = new Outbox(executor, wire);
+        String half = "h".repeat(Outbox.MAX_JOINED_BYTES / 2 - 1);
+        String big = "b".repeat(Outbox.MAX_JOINED_BYTES + 1);
+        outbox.add(text(half));
+        outbox.add(text(half));
+        outbox.add(text("x"));
+        outbox.add(text(big));
+        outbox.add(text("y"));
+        executor.runAll();
+        assertEquals(List.of(half + "\n" + half, "x", big, "y"), wire.seen,
+                "two halves and a newline fill a message exactly; one more byte would not fit");
+    }
+
+    @Test
+    void framesJoinedForEveryoneAreSplitWhereTheLimitFalls() {
+        String half = "h".repeat(Outbox.MAX_JOINED_BYTES / 2 - 1);
+        List<String> joined = Outbox.joined(List.of(half, half, "x", "é")).stream()
+                .map(t -> new String(t.utf8(), StandardCharsets.UTF_8)).toList();
+        assertEquals(List.of(half + "\n" + half, "x\né"), joined);
+        assertEquals(List.of(), Outbox.joined(List.of()));
     }
 
     @Test
@@ -71,7 +97,7 @@ class OutboxTest {
         outbox.add(text("end"));
         outbox.add(new Outbox.Close(1001, "bye"));
         executor.runAll();
-        assertEquals(List.of("end more", "close 1001 bye"), wire.seen);
+        assertEquals(List.of("end", "close 1001 bye"), wire.seen);
     }
 
     @Test

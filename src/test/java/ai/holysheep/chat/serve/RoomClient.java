@@ -14,7 +14,10 @@ import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
 
-/** A member in a room over OkHttp's WebSocket client, keeping every frame it receives. */
+/**
+ * A member in a room over OkHttp's WebSocket client, keeping every frame it receives: a WebSocket
+ * message holds one frame or several, one JSON object per line, and each is kept on its own.
+ */
 final class RoomClient implements AutoCloseable {
     private static final OkHttpClient HTTP = new OkHttpClient();
 
@@ -32,12 +35,15 @@ final class RoomClient implements AutoCloseable {
         socket = HTTP.newWebSocket(request.build(), new WebSocketListener() {
             @Override
             public void onMessage(WebSocket webSocket, String text) {
-                try {
-                    JsonNode frame = RelayRig.JSON.readTree(text);
+                for (String line : text.split("\n", -1)) {
+                    JsonNode frame;
+                    try {
+                        frame = RelayRig.JSON.readTree(line);
+                    } catch (IOException e) {
+                        frame = RelayRig.JSON.getNodeFactory().textNode("not a JSON line: " + line);
+                    }
                     frames.add(frame);
                     unread.add(frame);
-                } catch (IOException e) {
-                    throw new AssertionError("not JSON: " + text, e);
                 }
             }
 

@@ -1,0 +1,24 @@
+package ai.holysheep.chat.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RoomPacingTest {
+    @Test
+    void aSmallRoomGetsAnAnswerFiftyTimesASecond() {
+        assertEquals(Duration.ofMillis(20), RoomHub.deltaEvery(0));
+        assertEquals(Duration.ofMillis(20), RoomHub.deltaEvery(2));
+        assertEquals(Duration.ofMillis(20), RoomHub.deltaEvery(80));
+    }
+
+    @Test
+    void aLargerRoomGetsItLessOftenInProportionUpToTenTimesASecond() {
+        assertEquals(Duration.ofMillis(20).plusNanos(250_000), RoomHub.deltaEvery(81));
+        assertEquals(Duration.ofMillis(50), RoomHub.deltaEvery(200));
+        assertEquals(Duration.ofMillis(100), RoomHub.deltaEvery(400));
+        assertEquals(Duration.ofMillis(100), RoomHub.deltaEvery(401));
+        assertEquals(Duration.ofMillis(100), RoomHub.deltaEvery(100_000));
+    }
+}
