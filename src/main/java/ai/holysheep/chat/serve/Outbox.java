@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What is waiting to go out on one member's connection, in the order the room put it there.
@@ -18,8 +20,15 @@ import java.util.concurrent.Executor;
  * a drain joins every text it finds waiting into as few messages as it can. In a busy room of 200
  * each message said is a frame to every member; one WebSocket message each was 40,000 a second
  * for 200 messages a second, and the per-message work on both ends, not the bytes, was the cost.
+ *
+ * <p>A member who stops reading is cut off once {@link #MAX_UNSENT_BYTES} wait for it: what the
+ * connection cannot take would otherwise pile up in the server for as long as it stays open. Cut
+ * off, it reconnects and is replayed what it missed, so nothing is lost to it.
  */
 final class Outbox {
+    /** How much may wait, queued or written but not yet taken by the connection, before it is cut. */
+    static final long MAX_UNSENT_BYTES = 16L * 1024 * 1024;
+
     /** How large a joined message may grow; a single larger frame still goes out whole, alone. */
     static final int MAX_JOINED_BYTES = 64 * 1024;
 
@@ -27,7 +36,15 @@ final class Outbox {
     sealed interface Entry permits Text, Close {
     }
 
-    record Text(byte[] utf8) implements Entry {
+    /**
+     * @param counted whether it counts toward what may wait ({@link #MAX_UNSENT_BYTES}); a replay
+     *                does not, being bounded by its own limit, or a member joining a long room
+     *                would be cut off by its own catching up, and again on every reconnect
+     */
+    record Text(byte[] utf8, boolean counted) implements Entry {
+        Text(byte[] utf8) {
+            this(utf8, true);
+        }
     }
 
     record Close(int code, String reason) implements Entry {
@@ -35,22 +52,45 @@ final class Outbox {
 
     /** The connection itself. */
     interface Wire {
-        void text(ByteBuffer utf8);
+        /** @param sent run once the connection has taken the text, or failed to */
+        void text(ByteBuffer utf8, Runnable sent);
 
         void close(int code, String reason);
+
+        /** Drops the connection at once, without a close handshake that would wait behind the backlog. */
+        void cut();
     }
 
     private final SerialDrain<Entry> queue;
     private final Wire wire;
+    private final AtomicLong unsent = new AtomicLong();
+    private final AtomicBoolean cut = new AtomicBoolean();
 
     Outbox(Executor executor, Wire wire) {
         this.wire = wire;
         this.queue = new SerialDrain<>(executor, this::write);
     }
 
-    /** Once the server has stopped, nothing more is sent: its last frames and closes went out before. */
+    /**
+     * Once the server has stopped, nothing more is sent: its last frames and closes went out
+     * before; nor after the member was cut off.
+     */
     void add(Entry entry) {
+        if (cut.get()) {
+            return;
+        }
+        if (entry instanceof Text t && t.counted() && unsent.addAndGet(t.utf8().length) > MAX_UNSENT_BYTES) {
+            if (cut.compareAndSet(false, true)) {
+                wire.cut();
+            }
+            return;
+        }
         queue.add(entry);
+    }
+
+    /** Bytes queued for the connection and not yet taken by it. */
+    long unsent() {
+        return unsent.get();
     }
 
     /** Frames joined, in order, into texts of at most {@link #MAX_JOINED_BYTES} where they fit. */
@@ -85,14 +125,17 @@ final class Outbox {
             }
             texts.clear();
             int size = -1;
+            long counted = 0;
             while (entry instanceof Text t && (texts.isEmpty() || size + 1 + t.utf8().length <= MAX_JOINED_BYTES)) {
                 texts.add(t.utf8());
                 size += 1 + t.utf8().length;
+                counted += t.counted() ? t.utf8().length : 0;
                 entry = waiting.poll();
             }
             // A text alone goes out as queued, shared with every member: each gets its own view,
             // since writing moves a buffer's position.
-            wire.text(ByteBuffer.wrap(texts.size() == 1 ? texts.get(0) : lines(texts, size)));
+            long taken = counted;
+            wire.text(ByteBuffer.wrap(texts.size() == 1 ? texts.get(0) : lines(texts, size)), () -> unsent.addAndGet(-taken));
         }
     }
 

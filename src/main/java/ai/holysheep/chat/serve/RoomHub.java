@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -143,18 +144,42 @@ final class RoomHub {
         }
     }
 
+    /**
+     * Replays what the member missed, then lets it hear the room live. The bulk of a replay is
+     * read and queued off the room's lock, since a member catching up on a long room would
+     * otherwise hold up everything said meanwhile: a message already sent to the others and no
+     * longer streaming is final, the same read now or later. Only the rest (an answer still
+     * streaming and what came after it, or was sent meanwhile) is replayed under the lock, right
+     * before the member joins the live frames, so that nothing falls between the two.
+     */
     void join(RoomSocket socket, long after) {
         Live l = live(socket.room());
+        long settled;
         synchronized (l.lock) {
-            for (RoomMessage m : store.messages(socket.room(), Math.max(0, after), MAX_REPLAY)) {
+            settled = l.streaming.isEmpty() ? l.lastSeq : Math.min(l.lastSeq, Collections.min(l.streaming.keySet()) - 1);
+        }
+        long replayed = Math.max(0, after);
+        int budget = MAX_REPLAY;
+        if (replayed < settled) {
+            for (RoomMessage m : store.messages(socket.room(), replayed, MAX_REPLAY)) {
+                if (m.seq() > settled) {
+                    break;
+                }
+                socket.replay(RoomFrames.message(m));
+                replayed = m.seq();
+                budget--;
+            }
+        }
+        synchronized (l.lock) {
+            for (RoomMessage m : budget > 0 ? store.messages(socket.room(), replayed, budget) : List.<RoomMessage>of()) {
                 if (m.seq() > l.lastSeq) {
                     // Saved but not sent yet: it comes live, after the replay, like everyone's copy.
                     break;
                 }
                 // A streaming answer's saved text may lag; the live copy is the one deltas follow.
-                socket.send(RoomFrames.message(l.streaming.getOrDefault(m.seq(), m)));
+                socket.replay(RoomFrames.message(l.streaming.getOrDefault(m.seq(), m)));
             }
-            socket.send(RoomFrames.live(l.lastSeq));
+            socket.replay(RoomFrames.live(l.lastSeq));
             l.sockets.add(socket);
             broadcast(l, RoomFrames.presence(presence(l)));
         }

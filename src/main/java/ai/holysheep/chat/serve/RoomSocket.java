@@ -37,11 +37,26 @@ public final class RoomSocket implements Session.Listener.AutoDemanding {
         this.after = after;
         this.outbox = new Outbox(hub.sending(), new Outbox.Wire() {
             @Override
-            public void text(ByteBuffer utf8) {
+            public void text(ByteBuffer utf8, Runnable sent) {
                 CoreSession c = core;
                 if (c != null && c.isOutputOpen()) {
-                    c.sendFrame(new Frame(OpCode.TEXT, true, utf8), org.eclipse.jetty.util.Callback.NOOP, false);
+                    c.sendFrame(new Frame(OpCode.TEXT, true, utf8), org.eclipse.jetty.util.Callback.from(sent, failed -> sent.run()),
+                            false);
+                } else {
+                    sent.run();
                 }
+            }
+
+            @Override
+            public void cut() {
+                // Off the room's lock, which the frame that overflowed was queued under: Jetty
+                // reports the connection gone, and the member leaves the room, from its own thread.
+                hub.sending().execute(() -> {
+                    Session s = session;
+                    if (s != null) {
+                        s.disconnect();
+                    }
+                });
             }
 
             @Override
@@ -136,6 +151,11 @@ public final class RoomSocket implements Session.Listener.AutoDemanding {
     /** Queues a frame, encoded once for all the members it goes to. */
     void send(Outbox.Text frame) {
         outbox.add(frame);
+    }
+
+    /** Queues a frame of the replay a member gets on joining (not counted as a backlog). */
+    void replay(String frame) {
+        outbox.add(new Outbox.Text(frame.getBytes(StandardCharsets.UTF_8), false));
     }
 
     void ping() {

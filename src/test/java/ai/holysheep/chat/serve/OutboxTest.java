@@ -1,6 +1,7 @@
 package ai.holysheep.chat.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -28,13 +29,28 @@ class OutboxTest {
         }
     }
 
-    /** What reached the connection: each WebSocket message's text, and a close as "close CODE REASON". */
+    /**
+     * What reached the connection: each WebSocket message's text, a close as "close CODE REASON",
+     * a cut as "cut"; a text is taken by the connection at once unless {@code holding}.
+     */
     private static final class Recorded implements Outbox.Wire {
         final List<String> seen = new ArrayList<>();
+        final Queue<Runnable> held = new ArrayDeque<>();
+        boolean holding;
 
         @Override
-        public void text(ByteBuffer utf8) {
+        public void text(ByteBuffer utf8, Runnable sent) {
             seen.add(StandardCharsets.UTF_8.decode(utf8).toString());
+            if (holding) {
+                held.add(sent);
+            } else {
+                sent.run();
+            }
+        }
+
+        @Override
+        public void cut() {
+            seen.add("cut");
         }
 
         @Override
@@ -111,6 +127,69 @@ class OutboxTest {
         executor.runAll();
         assertEquals(List.of("héllo"), first.seen);
         assertEquals(List.of("héllo"), second.seen);
+    }
+
+    @Test
+    void aMemberWhoStopsReadingIsCutOffOnceTooMuchWaitsAndThenGetsNothingMore() {
+        Manual executor = new Manual();
+        Recorded wire = new Recorded();
+        wire.holding = true;
+        Outbox outbox = new Outbox(executor, wire);
+        String mib = "m".repeat(1024 * 1024);
+        for (int i = 0; i < 16; i++) {
+            outbox.add(text(mib));
+            executor.runAll();
+        }
+        assertEquals(Outbox.MAX_UNSENT_BYTES, outbox.unsent(), "16 MiB written and not yet taken: at the limit, not over");
+        assertEquals(16, wire.seen.size());
+        outbox.add(text("x"));
+        assertEquals("cut", wire.seen.get(16), "one byte over");
+        outbox.add(text("y"));
+        outbox.add(new Outbox.Close(1000, "late"));
+        executor.runAll();
+        assertEquals(17, wire.seen.size(), "cut once, and nothing after it");
+    }
+
+    @Test
+    void aReplayIsNotABacklog() {
+        Manual executor = new Manual();
+        Recorded wire = new Recorded();
+        wire.holding = true;
+        Outbox outbox = new Outbox(executor, wire);
+        byte[] mib = "r".repeat(1024 * 1024).getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 40; i++) {
+            outbox.add(new Outbox.Text(mib, false));
+        }
+        outbox.add(text("live"));
+        executor.runAll();
+        assertEquals(4, outbox.unsent(), "only the live frame counts");
+        assertTrue(!wire.seen.contains("cut"));
+        wire.held.forEach(Runnable::run);
+        assertEquals(0, outbox.unsent(), "and what the replay was joined with is not taken off twice");
+    }
+
+    @Test
+    void whatTheConnectionTakesNoLongerCountsAsWaiting() {
+        Manual executor = new Manual();
+        Recorded wire = new Recorded();
+        wire.holding = true;
+        Outbox outbox = new Outbox(executor, wire);
+        outbox.add(text("abc"));
+        outbox.add(text("de"));
+        assertEquals(5, outbox.unsent(), "queued");
+        executor.runAll();
+        assertEquals(List.of("abc\nde"), wire.seen);
+        assertEquals(5, outbox.unsent(), "written, not yet taken");
+        wire.held.poll().run();
+        assertEquals(0, outbox.unsent(), "the joining newline was never counted");
+        String mib = "m".repeat(1024 * 1024);
+        for (int i = 0; i < 40; i++) {
+            outbox.add(text(mib));
+            executor.runAll();
+            wire.held.poll().run();
+        }
+        assertEquals(0, outbox.unsent());
+        assertTrue(!wire.seen.contains("cut"), "a member who keeps up is never cut off");
     }
 
     @Test

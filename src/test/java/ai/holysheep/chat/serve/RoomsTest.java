@@ -204,6 +204,49 @@ class RoomsTest {
     }
 
     @Test
+    void aMemberJoiningALongRoomWhileOthersTalkGetsEveryMessageOnceInOrder() throws Exception {
+        try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().unpaced())) {
+            String alice = rig.addMember("alice", false);
+            String bob = rig.addMember("bob", false);
+            String carol = rig.addMember("carol", false);
+            createRaw(rig, alice, "{\"name\":\"team\"}");
+            List<ai.holysheep.chat.store.RoomPost> earlier = new java.util.ArrayList<>();
+            for (int i = 0; i < 3000; i++) {
+                earlier.add(new ai.holysheep.chat.store.RoomPost("old-" + i, "alice", RoomMessage.MEMBER, "old " + i,
+                        RoomMessage.COMPLETE));
+            }
+            rig.store.postAll("team", earlier);
+            try (RoomClient a = new RoomClient(rig.relay.baseUrl(), alice, "team", 2990);
+                 RoomClient c = new RoomClient(rig.relay.baseUrl(), carol, "team", 2990)) {
+                a.await(RoomClient.type("live"));
+                c.await(RoomClient.type("live"));
+                // Bob catches up on 3,000 messages while alice and carol go on talking.
+                for (int i = 0; i < 4; i++) {
+                    a.say("a" + i, "alice " + i);
+                    c.say("c" + i, "carol " + i);
+                }
+                try (RoomClient b = new RoomClient(rig.relay.baseUrl(), bob, "team", 0)) {
+                    for (int i = 4; i < 8; i++) {
+                        a.say("a" + i, "alice " + i);
+                        c.say("c" + i, "carol " + i);
+                    }
+                    a.say("last", "the end");
+                    b.await(f -> f.path("id").asText().equals("last"));
+                    a.await(f -> f.path("id").asText().equals("last"));
+                    List<Long> seqs = b.frames.stream().filter(f -> f.path("type").asText().equals("message"))
+                            .map(f -> f.get("seq").asLong()).toList();
+                    for (int i = 0; i < seqs.size(); i++) {
+                        assertEquals(i + 1, seqs.get(i), "every message once, in order, across the replay and the live frames");
+                    }
+                    assertEquals(3017, seqs.size());
+                    List<String> bobs = b.transcript();
+                    assertEquals(a.transcript(), bobs.subList(2990, bobs.size()), "the same room as alice's");
+                }
+            }
+        }
+    }
+
+    @Test
     void theModelAnswersWhenAddressedStreamingToEveryoneThroughADrop() throws Exception {
         try (RelayRig rig = RelayRig.start(dir, SimOptions.defaults().unpaced().withFaults("drop@1"))) {
             String alice = rig.addMember("alice", false);
