@@ -93,6 +93,29 @@ class TeamStoreTest {
     }
 
     @Test
+    void aBurstsClientIdsAreLookedUpTogetherHoweverManyThereAre() {
+        store.createRoom("team");
+        store.createRoom("other");
+        List<RoomPost> posts = new java.util.ArrayList<>();
+        List<String> asked = new java.util.ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            posts.add(post("id-" + i, "말 " + i));
+            asked.add("id-" + i);
+        }
+        List<RoomMessage> posted = store.postAll("team", posts);
+        store.post("other", "elsewhere", "bob", RoomMessage.MEMBER, "not this room", RoomMessage.COMPLETE);
+        asked.add("elsewhere");
+        asked.add("never-sent");
+
+        Map<String, RoomMessage> found = store.messagesWithClientIds("team", asked);
+        assertEquals(1001, found.size(), "every id of the room, across the reads of 500, and no other");
+        for (RoomMessage m : posted) {
+            assertEquals(m, found.get(m.clientId()));
+        }
+        assertEquals(Map.of(), store.messagesWithClientIds("team", List.of()));
+    }
+
+    @Test
     void messagesAreNumberedInOrderAndReadAfterASequenceNumberOrFromTheEnd() {
         store.createRoom("team");
         store.createRoom("other");
