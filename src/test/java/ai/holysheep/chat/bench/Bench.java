@@ -126,7 +126,7 @@ public final class Bench {
                 }
             }
             if (measures("relay")) {
-                new RelayBench(plan, jar, launcher, scratch, report).run(small.baseUrl(), large.baseUrl(), body);
+                new RelayBench(plan, jar, launcher, scratch, report).run(large.baseUrl(), body);
             }
         }
         report.row("load average at end", loadAverage());
