@@ -164,6 +164,16 @@ class RetryPolicyTest {
     }
 
     @Test
+    void aWaitOfExactlyADayStillSaysWhenAndAZeroWaitIsHonoured() {
+        RetryPolicy.Decision d = policy(0.5).decide(http(429, "86400", null), 1);
+        assertEquals("HTTP 429: Rate limit reached; the server asks to wait 24h 0m (until 14:30:05); try again then",
+                assertInstanceOf(RetryPolicy.Decision.GiveUp.class, d).message());
+        // "Retry now" is an answer too, not nonsense to replace with our own backoff.
+        assertEquals(Duration.ZERO, delay(policy(0.5).decide(http(429, "0", null), 1)));
+        assertEquals(Duration.ZERO, delay(policy(0.5).decide(http(429, "30", "0"), 1)));
+    }
+
+    @Test
     void waitsReadNaturally() {
         assertEquals("850ms", Waits.human(Duration.ofMillis(850)));
         assertEquals("1.3s", Waits.human(Duration.ofMillis(1300)));
