@@ -61,6 +61,11 @@ final class ManualScheduler implements Scheduler {
         }
     }
 
+    /** Time that passes while something other than a wait happens (an answer streaming, say). */
+    void advance(Duration by) {
+        now = now.plus(by);
+    }
+
     List<Duration> waits() {
         return List.copyOf(waits);
     }

@@ -162,6 +162,32 @@ class TurnTest {
     }
 
     @Test
+    void timeTheAnswerSpentArrivingIsNotDowntime() throws Exception {
+        server.enqueue(Faults.status(503, "Service Unavailable"));
+        server.enqueue(sse(Sse.stream().role().content("안녕하세요! ").content("Hello").body())); // progress, then a drop
+        server.enqueue(Faults.status(503, "Service Unavailable"));
+        ManualScheduler scheduler = new ManualScheduler();
+        BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
+        Turn turn = new Turn(client(), TurnRun.ASK, event -> {
+            if (event instanceof StreamEvent.Delta d && d.text().equals("Hello")) {
+                scheduler.advance(Duration.ofMinutes(10)); // the answer streams for a while before it breaks
+            }
+            events.add(event);
+        }, TurnRun.settings(1, ResumeMode.CONTINUE), scheduler);
+        turn.start();
+        StreamEvent event;
+        while (!(event = events.poll(10, TimeUnit.SECONDS)).isTerminal()) {
+            if (event instanceof StreamEvent.Retrying) {
+                scheduler.runNext();
+            }
+        }
+        StreamEvent.GaveUp up = assertInstanceOf(StreamEvent.GaveUp.class, event);
+        assertEquals(scheduler.waits().stream().reduce(Duration.ZERO, Duration::plus), up.downtime(),
+                "only the waits before and after the streaming count: " + scheduler.waits());
+        assertEquals(3, server.getRequestCount());
+    }
+
+    @Test
     void anInStreamServerErrorIsRetriedAndTheAnswerContinues() throws Exception {
         server.enqueue(sse(Sse.stream().role().content("안녕하세요! ")
                 .data("{\"error\":{\"message\":\"upstream overloaded\",\"type\":\"server_error\"}}").body()));
