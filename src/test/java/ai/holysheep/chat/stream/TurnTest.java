@@ -85,6 +85,8 @@ class TurnTest {
         assertEquals("먼저 생각해 보면", shown.stream().map(StreamEvent.Reasoning::text).reduce("", String::concat));
         assertTrue(shown.stream().noneMatch(r -> r.text().isEmpty()), "nothing already shown comes again: " + shown);
         assertEquals(1, o.all(StreamEvent.Retrying.class).size());
+        assertEquals(2, o.all(StreamEvent.Usage.class).get(0).wasted().completionTokens(),
+                "the broken attempt's reasoning was generated, and billed, too");
     }
 
     @Test
