@@ -51,7 +51,7 @@ final class ManualScheduler implements Scheduler {
 
     /** Waits (in real time, bounded) for a task to be scheduled, moves the clock past its delay, runs it. */
     void runNext() throws InterruptedException {
-        Task task = tasks.poll(10, TimeUnit.SECONDS);
+        Task task = tasks.poll(TurnRun.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         if (task == null) {
             throw new AssertionError("no retry was scheduled");
         }

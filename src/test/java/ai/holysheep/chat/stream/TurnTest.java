@@ -178,7 +178,7 @@ class TurnTest {
         }, TurnRun.settings(1, ResumeMode.CONTINUE), scheduler);
         turn.start();
         StreamEvent event;
-        while (!(event = events.poll(10, TimeUnit.SECONDS)).isTerminal()) {
+        while (!(event = TurnRun.next(events)).isTerminal()) {
             if (event instanceof StreamEvent.Retrying) {
                 scheduler.runNext();
             }
@@ -324,9 +324,9 @@ class TurnTest {
         BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
         Turn turn = new Turn(client(), TurnRun.ASK, events::add, RETRY, scheduler);
         turn.start();
-        assertInstanceOf(StreamEvent.Retrying.class, events.poll(10, TimeUnit.SECONDS));
+        assertInstanceOf(StreamEvent.Retrying.class, TurnRun.next(events));
         turn.cancel();
-        assertInstanceOf(StreamEvent.Cancelled.class, events.poll(10, TimeUnit.SECONDS));
+        assertInstanceOf(StreamEvent.Cancelled.class, TurnRun.next(events));
         scheduler.runNext();
         assertEquals(1, server.getRequestCount());
         assertTrue(events.isEmpty(), events.toString());
@@ -404,13 +404,13 @@ class TurnTest {
         ManualScheduler scheduler = new ManualScheduler();
         BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
         Turn.unstreamed(client(), TurnRun.ASK, events::add, RETRY, scheduler).start();
-        StreamEvent.Retrying retrying = assertInstanceOf(StreamEvent.Retrying.class, events.poll(10, TimeUnit.SECONDS));
+        StreamEvent.Retrying retrying = assertInstanceOf(StreamEvent.Retrying.class, TurnRun.next(events));
         assertEquals("HTTP 429: Rate limit reached", retrying.reason());
         scheduler.runNext();
         assertEquals(List.of(Duration.ofSeconds(3)), scheduler.waits());
-        assertEquals(new StreamEvent.Delta(ANSWER), events.poll(10, TimeUnit.SECONDS));
-        assertInstanceOf(StreamEvent.Usage.class, events.poll(10, TimeUnit.SECONDS));
-        assertEquals(new StreamEvent.Done("stop"), events.poll(10, TimeUnit.SECONDS));
+        assertEquals(new StreamEvent.Delta(ANSWER), TurnRun.next(events));
+        assertInstanceOf(StreamEvent.Usage.class, TurnRun.next(events));
+        assertEquals(new StreamEvent.Done("stop"), TurnRun.next(events));
         assertFalse(request(2).get("stream").asBoolean());
     }
 }
