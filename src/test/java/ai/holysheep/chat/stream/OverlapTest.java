@@ -71,5 +71,7 @@ class OverlapTest {
         String shown = start + "x".repeat(Overlap.WINDOW - start.length() + 1);
         assertFalse(Overlap.couldGrow(shown, "a sentence"), "it begins one character before the window");
         assertTrue(Overlap.couldGrow(shown.substring(1), " sentence"), "and from its first character on");
+        assertFalse(Overlap.couldGrow("y" + "x".repeat(300), "x".repeat(Overlap.WINDOW)),
+                "a whole window is a repeat already or none");
     }
 }

@@ -116,6 +116,11 @@ class RetryPolicyTest {
         assertTrue(RetryPolicy.retryable(new CallFailure.InStream(new ApiError(200, "overloaded", "server_error", null))));
         assertFalse(RetryPolicy.retryable(new CallFailure.InStream(
                 new ApiError(200, "context length exceeded", "invalid_request_error", "context_length_exceeded"))));
+        // An error in a 200's body is judged by what it says, as one inside the stream is.
+        assertTrue(RetryPolicy.retryable(new CallFailure.Http(new ApiError(200, "overloaded", "server_error", null),
+                null, null)));
+        assertFalse(RetryPolicy.retryable(new CallFailure.Http(
+                new ApiError(200, "messages must not be empty", "invalid_request_error", null), null, null)));
     }
 
     @Test

@@ -190,6 +190,62 @@ class TurnTest {
     }
 
     @Test
+    void anAnswerTheServerFinishesWithAnErrorIsRetried() throws Exception {
+        server.enqueue(sse(Sse.stream().role().content("안녕하세요! ").finish("error").done().body()));
+        server.enqueue(sse(answerBody("Hello there.")));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, RETRY);
+        assertEquals(ANSWER, o.text());
+        assertEquals(new StreamEvent.Done("stop"), o.terminal());
+        assertEquals("the server ended the answer with an error", o.all(StreamEvent.Retrying.class).get(0).reason());
+    }
+
+    static final String FOX = "The quick brown fox jumps over the lazy dog";
+
+    @Test
+    void aContinuationHeldBackAsAPossibleRepeatIsShownWhenItEnds() throws Exception {
+        server.enqueue(cutAfter("The quick brown fox", " jumps over", " the lazy dog"));
+        // " jumps" could still become a repeat of " jumps over the lazy dog", so it waits for more.
+        server.enqueue(sse(answerBody(" jumps")));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, RETRY);
+        assertEquals(FOX + " jumps", o.text());
+        assertEquals(new StreamEvent.Done("stop"), o.terminal());
+    }
+
+    @Test
+    void aContinuationHeldBackAsAPossibleRepeatIsShownWhenTheBudgetRunsOut() throws Exception {
+        server.enqueue(cutAfter("The quick brown fox", " jumps over", " the lazy dog"));
+        server.enqueue(cutAfter(" jumps"));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK.withMaxTokens(4), RETRY);
+        assertEquals(FOX + " jumps", o.text());
+        assertEquals(new StreamEvent.Done("length"), o.terminal());
+    }
+
+    @Test
+    void aFailedAttemptLetsGoOfItsConnectionAtOnce() throws Exception {
+        http = TurnRun.http(Duration.ofSeconds(60)); // left alone, the stalled call would linger this long
+        String broken = Sse.stream().role().content("안녕하세요! ")
+                .data("{\"error\":{\"message\":\"upstream overloaded\",\"type\":\"server_error\"}}").body();
+        server.enqueue(Faults.stallMidway(broken + " ".repeat(broken.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)));
+        server.enqueue(sse(answerBody("Hello there.")));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, RETRY);
+        assertEquals(ANSWER, o.text());
+        FaultMatrixTest.assertNoCallLeft(http, "after the answer: ");
+    }
+
+    @Test
+    void cancellingMidAnswerLetsGoOfTheConnectionAtOnce() throws Exception {
+        http = TurnRun.http(Duration.ofSeconds(60));
+        server.enqueue(Faults.stallMidway(answerBody("안녕하세요! ", "Hello there.")));
+        BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
+        Turn turn = new Turn(client(), TurnRun.ASK, events::add, RETRY, new ManualScheduler());
+        turn.start();
+        assertInstanceOf(StreamEvent.Delta.class, TurnRun.next(events));
+        turn.cancel();
+        assertInstanceOf(StreamEvent.Cancelled.class, TurnRun.next(events));
+        FaultMatrixTest.assertNoCallLeft(http, "after the cancel: ");
+    }
+
+    @Test
     void anInStreamServerErrorIsRetriedAndTheAnswerContinues() throws Exception {
         server.enqueue(sse(Sse.stream().role().content("안녕하세요! ")
                 .data("{\"error\":{\"message\":\"upstream overloaded\",\"type\":\"server_error\"}}").body()));
