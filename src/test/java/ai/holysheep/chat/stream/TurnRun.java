@@ -27,10 +27,10 @@ final class TurnRun {
     /**
      * How long a test waits for a turn's next step before calling the turn hung. A healthy turn
      * here takes well under a second; the mutation run, where many mutants hang a turn, sets
-     * {@code -Dturn.patience=MILLIS} lower, so a hung turn fails its test rather than running into
+     * {@code -Dpatience=MILLIS} lower, so a hung turn fails its test rather than running into
      * the mutation tool's timeout, which costs a fresh test JVM.
      */
-    static final Duration PATIENCE = Duration.ofMillis(Long.getLong("turn.patience", 20_000));
+    static final Duration PATIENCE = Duration.ofMillis(Long.getLong("patience", 20_000));
 
     static RetrySettings settings(int maxRetries, ResumeMode resume) {
         return new RetrySettings(maxRetries, Duration.ofMillis(500), 1.5, Duration.ofSeconds(15), 0.2,
