@@ -451,6 +451,19 @@ class TurnTest {
     }
 
     @Test
+    void anAttemptThatStartsAfreshAfterOneThatOnlyThoughtHasTheWholeBudgetAgain() throws Exception {
+        String thought = Sse.stream().role().reasoning("reasoning_content", "a").reasoning("reasoning_content", "b")
+                .reasoning("reasoning_content", "c").body();
+        server.enqueue(Faults.dropAfter(thought + Sse.stream().content("never").body(),
+                thought.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        server.enqueue(cutAfter("One", " two"));
+        server.enqueue(sse(answerBody(" three.")));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK.withMaxTokens(5), RETRY);
+        assertEquals("One two three.", o.text());
+        assertEquals(List.of(5, 5, 3), maxTokensAsked(), "nothing was shown, so the second attempt answers from the start");
+    }
+
+    @Test
     void aWholeAnswerWaitsAsRetryAfterSaysAndArrivesAsOnePiece() throws Exception {
         server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "3")
                 .body("{\"error\":{\"message\":\"Rate limit reached\"}}").build());
