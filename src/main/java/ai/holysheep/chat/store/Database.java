@@ -17,7 +17,7 @@ import org.sqlite.SQLiteErrorCode;
  */
 final class Database {
     static final int BUSY_TIMEOUT_MS = 5_000;
-    private static final int ATTEMPTS = 4;
+    static final int ATTEMPTS = 4;
 
     private Database() {
     }
@@ -93,11 +93,12 @@ final class Database {
     }
 
     @FunctionalInterface
-    private interface SqlCall<T> {
+    interface SqlCall<T> {
         T call() throws SQLException;
     }
 
-    private static <T> T withRetry(SqlCall<T> work) throws SQLException {
+    /** Runs {@code work}, again after a pause while the file stays busy, at most {@link #ATTEMPTS} times in all. */
+    static <T> T withRetry(SqlCall<T> work) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
                 return work.call();

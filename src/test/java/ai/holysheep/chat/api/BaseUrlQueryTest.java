@@ -79,7 +79,7 @@ class BaseUrlQueryTest {
                 ended.completeExceptionally(new AssertionError(failure.describe()));
             }
         });
-        return ended.get(10, TimeUnit.SECONDS);
+        return ended.get(GatewayClientTest.PATIENCE_MS, TimeUnit.MILLISECONDS);
     }
 
     static String target(RecordedRequest request) {

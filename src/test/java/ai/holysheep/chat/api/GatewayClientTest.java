@@ -37,6 +37,13 @@ class GatewayClientTest {
             + "\"reasoning_content\":\"think\"},\"finish_reason\":\"stop\"}],"
             + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1,\"total_tokens\":4}}";
 
+    /**
+     * How long a test waits for a callback that should come at once. The mutation run, where many
+     * mutants keep a callback from ever coming, sets {@code -Dpatience=MILLIS} lower, so such a
+     * mutant fails its test rather than running into the mutation tool's timeout.
+     */
+    static final long PATIENCE_MS = Long.getLong("patience", 15_000);
+
     private MockWebServer server;
     private OkHttpClient http;
     private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
@@ -90,8 +97,8 @@ class GatewayClientTest {
     private List<String> outcome() throws InterruptedException {
         List<String> seen = new ArrayList<>();
         while (true) {
-            String e = events.poll(15, TimeUnit.SECONDS);
-            assertTrue(e != null, "no end within 15 s after " + seen);
+            String e = events.poll(PATIENCE_MS, TimeUnit.MILLISECONDS);
+            assertTrue(e != null, "no end within " + PATIENCE_MS + " ms after " + seen);
             seen.add(e);
             if (e.startsWith("end ") || e.startsWith("failure ")) {
                 return seen;
@@ -244,7 +251,7 @@ class GatewayClientTest {
                 got.add(failure);
             }
         });
-        CallFailure.Http http429 = assertInstanceOf(CallFailure.Http.class, got.poll(15, TimeUnit.SECONDS));
+        CallFailure.Http http429 = assertInstanceOf(CallFailure.Http.class, got.poll(PATIENCE_MS, TimeUnit.MILLISECONDS));
         assertEquals(429, http429.status());
         assertEquals("7", http429.retryAfter());
         assertEquals("HTTP 429: slow down", http429.describe());
@@ -294,7 +301,7 @@ class GatewayClientTest {
         server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/event-stream")
                 .body(Sse.stream().content("x").body()).bodyDelay(20, TimeUnit.SECONDS).build());
         StreamCall call = client().stream(REQUEST, recorder);
-        assertEquals("open", events.poll(15, TimeUnit.SECONDS));
+        assertEquals("open", events.poll(PATIENCE_MS, TimeUnit.MILLISECONDS));
         call.cancel();
         callsFinished();
         assertEquals(List.of(), new ArrayList<>(events));

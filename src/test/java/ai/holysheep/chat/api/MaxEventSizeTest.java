@@ -86,6 +86,6 @@ class MaxEventSizeTest {
                 outcomes.add(failure);
             }
         });
-        return outcomes.poll(15, TimeUnit.SECONDS);
+        return outcomes.poll(GatewayClientTest.PATIENCE_MS, TimeUnit.MILLISECONDS);
     }
 }

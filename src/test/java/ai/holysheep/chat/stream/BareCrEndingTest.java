@@ -35,7 +35,7 @@ class BareCrEndingTest {
             // to its end, not because the watchdog gave up on a spinning reader.
             GatewayClient client = new GatewayClient(TurnRun.http(Duration.ofSeconds(60)), server.url(), null);
             TurnRun.Outcome outcome = TurnRun.run(client, TurnRun.ASK, TurnRun.settings(2, ResumeMode.CONTINUE),
-                    Duration.ofSeconds(10));
+                    Duration.ofMillis(Math.min(10_000, TurnRun.PATIENCE.toMillis())));
             assertInstanceOf(StreamEvent.Done.class, outcome.terminal(), outcome.events().toString());
             assertEquals("안녕하세요", outcome.text());
             assertEquals(0, outcome.all(StreamEvent.Retrying.class).size(), outcome.events().toString());

@@ -51,7 +51,7 @@ final class ManualScheduler implements Scheduler {
 
     /** Waits (in real time, bounded) for a task to be scheduled, moves the clock past its delay, runs it. */
     void runNext() throws InterruptedException {
-        Task task = tasks.poll(10, TimeUnit.SECONDS);
+        Task task = tasks.poll(TurnRun.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         if (task == null) {
             throw new AssertionError("no retry was scheduled");
         }
@@ -59,6 +59,11 @@ final class ManualScheduler implements Scheduler {
         if (!task.cancelled().get()) {
             task.run().run();
         }
+    }
+
+    /** Time that passes while something other than a wait happens (an answer streaming, say). */
+    void advance(Duration by) {
+        now = now.plus(by);
     }
 
     List<Duration> waits() {

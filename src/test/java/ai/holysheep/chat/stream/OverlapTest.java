@@ -40,4 +40,38 @@ class OverlapTest {
         assertFalse(Overlap.couldGrow(shown, " and then"));
         assertFalse(Overlap.couldGrow(shown, " jumps over the lazy dog"), "nothing longer left to match");
     }
+    @Test
+    void theThresholdsAreInclusive() {
+        String sixteenWithFourLetters = "-- a -- b -- cd ";
+        String sixteenWithThreeLetters = "-- a -- b -- c -";
+        assertEquals(Overlap.MIN_LENGTH, sixteenWithFourLetters.length());
+        assertEquals(Overlap.MIN_LENGTH, sixteenWithThreeLetters.length());
+        assertEquals(16, Overlap.repeated("Intro: " + sixteenWithFourLetters, sixteenWithFourLetters + "and on"));
+        // Only the repeat's own letters count, not those of the text after it.
+        assertEquals(0, Overlap.repeated("Intro: " + sixteenWithThreeLetters, sixteenWithThreeLetters + "def"));
+    }
+
+    @Test
+    void aRepeatNeverStartsInsideASurrogatePair() {
+        String shown = "Smile \uD83D\uDE00 at the camera, everyone";
+        String fromLowHalf = shown.substring(shown.indexOf('\uDE00'));
+        assertEquals(0, Overlap.repeated(shown, fromLowHalf + " please"));
+    }
+
+    @Test
+    void heldBackTextMayGrowIntoARepeatOfExactlyTheMinimumLength() {
+        String shown = "Intro: abcdefghijklmnop";
+        assertTrue(Overlap.couldGrow(shown, "abc"), "the last 16 characters start with it");
+        assertFalse(Overlap.couldGrow(shown, "bcd"));
+    }
+
+    @Test
+    void heldBackTextIsLookedForOnlyInTheLastWindow() {
+        String start = "a sentence that starts a long answer. ";
+        String shown = start + "x".repeat(Overlap.WINDOW - start.length() + 1);
+        assertFalse(Overlap.couldGrow(shown, "a sentence"), "it begins one character before the window");
+        assertTrue(Overlap.couldGrow(shown.substring(1), " sentence"), "and from its first character on");
+        assertFalse(Overlap.couldGrow("y" + "x".repeat(300), "x".repeat(Overlap.WINDOW)),
+                "a whole window is a repeat already or none");
+    }
 }

@@ -26,11 +26,14 @@ import org.junit.jupiter.api.Test;
 /**
  * A stream cut at every byte of an answer with Hangul in it (so many cuts land inside a
  * character) is taken up again and the user ends up with exactly the answer, once, in order.
+ * {@code -Dresume.stride=N} cuts at every N-th byte only (the mutation run, which repeats this
+ * test for many mutants; each event is still cut at many places).
  */
 class ResumeTest {
     static final List<String> PIECES = List.of("안녕", "하세요", "! ", "Resume", " works", ": ", "한국어", " 답변", "도 ",
             "끊김", " 없이", " 이어", "집니다", ".");
     static final String ANSWER = String.join("", PIECES);
+    static final int STRIDE = Integer.getInteger("resume.stride", 1);
 
     MockWebServer server;
     OkHttpClient http;
@@ -107,7 +110,7 @@ class ResumeTest {
     void everyCutGivesTheExactAnswer(ResumeMode mode) throws Exception {
         GatewayClient client = new GatewayClient(http, server.url("/v1").toString(), null);
         int length = body(PIECES).getBytes(StandardCharsets.UTF_8).length;
-        for (int cut = 0; cut <= length; cut++) {
+        for (int cut = 0; cut <= length; cut += STRIDE) {
             CutOnce dispatcher = new CutOnce(cut, PIECES);
             server.setDispatcher(dispatcher);
             TurnRun.Outcome o = TurnRun.run(client, TurnRun.ASK, TurnRun.settings(3, mode));

@@ -116,6 +116,11 @@ class RetryPolicyTest {
         assertTrue(RetryPolicy.retryable(new CallFailure.InStream(new ApiError(200, "overloaded", "server_error", null))));
         assertFalse(RetryPolicy.retryable(new CallFailure.InStream(
                 new ApiError(200, "context length exceeded", "invalid_request_error", "context_length_exceeded"))));
+        // An error in a 200's body is judged by what it says, as one inside the stream is.
+        assertTrue(RetryPolicy.retryable(new CallFailure.Http(new ApiError(200, "overloaded", "server_error", null),
+                null, null)));
+        assertFalse(RetryPolicy.retryable(new CallFailure.Http(
+                new ApiError(200, "messages must not be empty", "invalid_request_error", null), null, null)));
     }
 
     @Test
@@ -161,6 +166,16 @@ class RetryPolicyTest {
                     assertInstanceOf(RetryPolicy.Decision.GiveUp.class, d2).message(), huge);
         }
         assertEquals(Duration.ofSeconds(60), delay(policy(0.5).decide(http(429, "60", null), 1)));
+    }
+
+    @Test
+    void aWaitOfExactlyADayStillSaysWhenAndAZeroWaitIsHonoured() {
+        RetryPolicy.Decision d = policy(0.5).decide(http(429, "86400", null), 1);
+        assertEquals("HTTP 429: Rate limit reached; the server asks to wait 24h 0m (until 14:30:05); try again then",
+                assertInstanceOf(RetryPolicy.Decision.GiveUp.class, d).message());
+        // "Retry now" is an answer too, not nonsense to replace with our own backoff.
+        assertEquals(Duration.ZERO, delay(policy(0.5).decide(http(429, "0", null), 1)));
+        assertEquals(Duration.ZERO, delay(policy(0.5).decide(http(429, "30", "0"), 1)));
     }
 
     @Test

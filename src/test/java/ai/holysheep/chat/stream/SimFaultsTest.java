@@ -42,7 +42,7 @@ class SimFaultsTest {
             GatewayClient client = new GatewayClient(http, sim.baseUrl(), null);
             TurnRun.Outcome clean = TurnRun.run(client, TurnRun.ASK, TurnRun.settings(5, ResumeMode.CONTINUE));
             TurnRun.Outcome cr = TurnRun.run(client, TurnRun.ASK, TurnRun.settings(5, ResumeMode.CONTINUE),
-                    Duration.ofSeconds(10));
+                    Duration.ofMillis(Math.min(10_000, TurnRun.PATIENCE.toMillis())));
             assertInstanceOf(StreamEvent.Done.class, cr.terminal(), cr.events().toString());
             assertEquals(clean.text(), cr.text());
             org.junit.jupiter.api.Assertions.assertTrue(cr.all(StreamEvent.Retrying.class).isEmpty(), cr.events().toString());

@@ -24,6 +24,14 @@ final class TurnRun {
      */
     static final Duration STALL_TIMEOUT = Duration.ofSeconds(1);
 
+    /**
+     * How long a test waits for a turn's next step before calling the turn hung. A healthy turn
+     * here takes well under a second; the mutation run, where many mutants hang a turn, sets
+     * {@code -Dpatience=MILLIS} lower, so a hung turn fails its test rather than running into
+     * the mutation tool's timeout, which costs a fresh test JVM.
+     */
+    static final Duration PATIENCE = Duration.ofMillis(Long.getLong("patience", 20_000));
+
     static RetrySettings settings(int maxRetries, ResumeMode resume) {
         return new RetrySettings(maxRetries, Duration.ofMillis(500), 1.5, Duration.ofSeconds(15), 0.2,
                 Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(60), resume);
@@ -63,8 +71,17 @@ final class TurnRun {
         }
     }
 
+    /** The turn's next event; none within {@link #PATIENCE} means the turn hung. */
+    static StreamEvent next(BlockingQueue<StreamEvent> events) throws InterruptedException {
+        StreamEvent e = events.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        if (e == null) {
+            throw new AssertionError("no event within " + PATIENCE);
+        }
+        return e;
+    }
+
     static Outcome run(GatewayClient client, ChatRequest request, RetrySettings settings) throws InterruptedException {
-        return run(client, request, settings, Duration.ofSeconds(20));
+        return run(client, request, settings, PATIENCE);
     }
 
     static Outcome run(GatewayClient client, ChatRequest request, RetrySettings settings, Duration deadline)

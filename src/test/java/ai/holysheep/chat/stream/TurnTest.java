@@ -85,6 +85,8 @@ class TurnTest {
         assertEquals("먼저 생각해 보면", shown.stream().map(StreamEvent.Reasoning::text).reduce("", String::concat));
         assertTrue(shown.stream().noneMatch(r -> r.text().isEmpty()), "nothing already shown comes again: " + shown);
         assertEquals(1, o.all(StreamEvent.Retrying.class).size());
+        assertEquals(2, o.all(StreamEvent.Usage.class).get(0).wasted().completionTokens(),
+                "the broken attempt's reasoning was generated, and billed, too");
     }
 
     @Test
@@ -159,6 +161,88 @@ class TurnTest {
         Duration waited = o.scheduler().waits().stream().reduce(Duration.ZERO, Duration::plus);
         assertEquals(waited, up.downtime());
         assertTrue(o.scheduler().waits().get(2).compareTo(o.scheduler().waits().get(0)) > 0, "the backoff grows");
+    }
+
+    @Test
+    void timeTheAnswerSpentArrivingIsNotDowntime() throws Exception {
+        server.enqueue(Faults.status(503, "Service Unavailable"));
+        server.enqueue(sse(Sse.stream().role().content("안녕하세요! ").content("Hello").body())); // progress, then a drop
+        server.enqueue(Faults.status(503, "Service Unavailable"));
+        ManualScheduler scheduler = new ManualScheduler();
+        BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
+        Turn turn = new Turn(client(), TurnRun.ASK, event -> {
+            if (event instanceof StreamEvent.Delta d && d.text().equals("Hello")) {
+                scheduler.advance(Duration.ofMinutes(10)); // the answer streams for a while before it breaks
+            }
+            events.add(event);
+        }, TurnRun.settings(1, ResumeMode.CONTINUE), scheduler);
+        turn.start();
+        StreamEvent event;
+        while (!(event = TurnRun.next(events)).isTerminal()) {
+            if (event instanceof StreamEvent.Retrying) {
+                scheduler.runNext();
+            }
+        }
+        StreamEvent.GaveUp up = assertInstanceOf(StreamEvent.GaveUp.class, event);
+        assertEquals(scheduler.waits().stream().reduce(Duration.ZERO, Duration::plus), up.downtime(),
+                "only the waits before and after the streaming count: " + scheduler.waits());
+        assertEquals(3, server.getRequestCount());
+    }
+
+    @Test
+    void anAnswerTheServerFinishesWithAnErrorIsRetried() throws Exception {
+        server.enqueue(sse(Sse.stream().role().content("안녕하세요! ").finish("error").done().body()));
+        server.enqueue(sse(answerBody("Hello there.")));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, RETRY);
+        assertEquals(ANSWER, o.text());
+        assertEquals(new StreamEvent.Done("stop"), o.terminal());
+        assertEquals("the server ended the answer with an error", o.all(StreamEvent.Retrying.class).get(0).reason());
+    }
+
+    static final String FOX = "The quick brown fox jumps over the lazy dog";
+
+    @Test
+    void aContinuationHeldBackAsAPossibleRepeatIsShownWhenItEnds() throws Exception {
+        server.enqueue(cutAfter("The quick brown fox", " jumps over", " the lazy dog"));
+        // " jumps" could still become a repeat of " jumps over the lazy dog", so it waits for more.
+        server.enqueue(sse(answerBody(" jumps")));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, RETRY);
+        assertEquals(FOX + " jumps", o.text());
+        assertEquals(new StreamEvent.Done("stop"), o.terminal());
+    }
+
+    @Test
+    void aContinuationHeldBackAsAPossibleRepeatIsShownWhenTheBudgetRunsOut() throws Exception {
+        server.enqueue(cutAfter("The quick brown fox", " jumps over", " the lazy dog"));
+        server.enqueue(cutAfter(" jumps"));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK.withMaxTokens(4), RETRY);
+        assertEquals(FOX + " jumps", o.text());
+        assertEquals(new StreamEvent.Done("length"), o.terminal());
+    }
+
+    @Test
+    void aFailedAttemptLetsGoOfItsConnectionAtOnce() throws Exception {
+        http = TurnRun.http(Duration.ofSeconds(60)); // left alone, the stalled call would linger this long
+        String broken = Sse.stream().role().content("안녕하세요! ")
+                .data("{\"error\":{\"message\":\"upstream overloaded\",\"type\":\"server_error\"}}").body();
+        server.enqueue(Faults.stallMidway(broken + " ".repeat(broken.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)));
+        server.enqueue(sse(answerBody("Hello there.")));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK, RETRY);
+        assertEquals(ANSWER, o.text());
+        FaultMatrixTest.assertNoCallLeft(http, "after the answer: ");
+    }
+
+    @Test
+    void cancellingMidAnswerLetsGoOfTheConnectionAtOnce() throws Exception {
+        http = TurnRun.http(Duration.ofSeconds(60));
+        server.enqueue(Faults.stallMidway(answerBody("안녕하세요! ", "Hello there.")));
+        BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
+        Turn turn = new Turn(client(), TurnRun.ASK, events::add, RETRY, new ManualScheduler());
+        turn.start();
+        assertInstanceOf(StreamEvent.Delta.class, TurnRun.next(events));
+        turn.cancel();
+        assertInstanceOf(StreamEvent.Cancelled.class, TurnRun.next(events));
+        FaultMatrixTest.assertNoCallLeft(http, "after the cancel: ");
     }
 
     @Test
@@ -296,9 +380,9 @@ class TurnTest {
         BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
         Turn turn = new Turn(client(), TurnRun.ASK, events::add, RETRY, scheduler);
         turn.start();
-        assertInstanceOf(StreamEvent.Retrying.class, events.poll(10, TimeUnit.SECONDS));
+        assertInstanceOf(StreamEvent.Retrying.class, TurnRun.next(events));
         turn.cancel();
-        assertInstanceOf(StreamEvent.Cancelled.class, events.poll(10, TimeUnit.SECONDS));
+        assertInstanceOf(StreamEvent.Cancelled.class, TurnRun.next(events));
         scheduler.runNext();
         assertEquals(1, server.getRequestCount());
         assertTrue(events.isEmpty(), events.toString());
@@ -367,6 +451,19 @@ class TurnTest {
     }
 
     @Test
+    void anAttemptThatStartsAfreshAfterOneThatOnlyThoughtHasTheWholeBudgetAgain() throws Exception {
+        String thought = Sse.stream().role().reasoning("reasoning_content", "a").reasoning("reasoning_content", "b")
+                .reasoning("reasoning_content", "c").body();
+        server.enqueue(Faults.dropAfter(thought + Sse.stream().content("never").body(),
+                thought.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        server.enqueue(cutAfter("One", " two"));
+        server.enqueue(sse(answerBody(" three.")));
+        TurnRun.Outcome o = TurnRun.run(client(), TurnRun.ASK.withMaxTokens(5), RETRY);
+        assertEquals("One two three.", o.text());
+        assertEquals(List.of(5, 5, 3), maxTokensAsked(), "nothing was shown, so the second attempt answers from the start");
+    }
+
+    @Test
     void aWholeAnswerWaitsAsRetryAfterSaysAndArrivesAsOnePiece() throws Exception {
         server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "3")
                 .body("{\"error\":{\"message\":\"Rate limit reached\"}}").build());
@@ -376,13 +473,13 @@ class TurnTest {
         ManualScheduler scheduler = new ManualScheduler();
         BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
         Turn.unstreamed(client(), TurnRun.ASK, events::add, RETRY, scheduler).start();
-        StreamEvent.Retrying retrying = assertInstanceOf(StreamEvent.Retrying.class, events.poll(10, TimeUnit.SECONDS));
+        StreamEvent.Retrying retrying = assertInstanceOf(StreamEvent.Retrying.class, TurnRun.next(events));
         assertEquals("HTTP 429: Rate limit reached", retrying.reason());
         scheduler.runNext();
         assertEquals(List.of(Duration.ofSeconds(3)), scheduler.waits());
-        assertEquals(new StreamEvent.Delta(ANSWER), events.poll(10, TimeUnit.SECONDS));
-        assertInstanceOf(StreamEvent.Usage.class, events.poll(10, TimeUnit.SECONDS));
-        assertEquals(new StreamEvent.Done("stop"), events.poll(10, TimeUnit.SECONDS));
+        assertEquals(new StreamEvent.Delta(ANSWER), TurnRun.next(events));
+        assertInstanceOf(StreamEvent.Usage.class, TurnRun.next(events));
+        assertEquals(new StreamEvent.Done("stop"), TurnRun.next(events));
         assertFalse(request(2).get("stream").asBoolean());
     }
 }
