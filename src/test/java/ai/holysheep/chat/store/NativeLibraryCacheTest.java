@@ -2,6 +2,8 @@ package ai.holysheep.chat.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.holysheep.chat.Needs;
@@ -21,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.util.LibraryLoaderUtil;
 
 class NativeLibraryCacheTest {
+    static final String PATH = "org.sqlite.lib.path";
+    static final String NAME = "org.sqlite.lib.name";
+
     @TempDir
     Path dir;
 
@@ -74,6 +79,63 @@ class NativeLibraryCacheTest {
         assertEquals(Optional.empty(), NativeLibraryCache.cachedCopy(shared));
         try (Stream<Path> files = Files.list(shared)) {
             assertEquals(List.of(), files.toList(), "nothing written there");
+        }
+    }
+
+    @Test
+    void useTellsTheDriverWhereTheCopyIsUnlessSomethingElseToldItAlready() {
+        Path cache = dir.resolve("native");
+        withoutLibraryProperties(() -> {
+            System.setProperty(PATH, "/opt/sqlite");
+            NativeLibraryCache.use(cache);
+            assertEquals("/opt/sqlite", System.getProperty(PATH));
+            assertNull(System.getProperty(NAME));
+            System.clearProperty(PATH);
+            System.setProperty(NAME, "libsqlite-mine.so");
+            NativeLibraryCache.use(cache);
+            assertNull(System.getProperty(PATH));
+            assertFalse(Files.exists(cache), "no copy made for a driver told elsewhere");
+
+            System.clearProperty(NAME);
+            NativeLibraryCache.use(cache);
+            Path copy = NativeLibraryCache.cachedCopy(cache).orElseThrow();
+            assertEquals(List.of(copy.getParent().toString(), copy.getFileName().toString()),
+                    List.of(System.getProperty(PATH), System.getProperty(NAME)));
+        });
+    }
+
+    @Test
+    void aStoreOpenedWithACacheDirectoryUsesTheCopyThere() {
+        Path cache = dir.resolve("native");
+        withoutLibraryProperties(() -> {
+            try (ConversationStore store = ConversationStore.openAsync(dir.resolve("history.db"), cache).join()) {
+                assertEquals("t", store.createConversation("t", null, null).title());
+            }
+            Path copy = NativeLibraryCache.cachedCopy(cache).orElseThrow();
+            assertEquals(copy.getParent().toString(), System.getProperty(PATH));
+        });
+    }
+
+    /**
+     * Runs {@code test} with the driver's library properties unset, and puts them back as they
+     * were after it: they are the whole JVM's.
+     */
+    private static void withoutLibraryProperties(Runnable test) {
+        String path = System.clearProperty(PATH);
+        String name = System.clearProperty(NAME);
+        try {
+            test.run();
+        } finally {
+            restore(PATH, path);
+            restore(NAME, name);
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
         }
     }
 

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,22 @@ class OpeningTest {
                 HistoryLocation.defaultDatabase(Map.of("HOME", "/home/kim")));
         assertEquals(Path.of("/home/kim/.local/share/holysheep-chat/history.db"),
                 HistoryLocation.defaultDatabase(Map.of("XDG_DATA_HOME", "relative/dir", "HOME", "/home/kim")));
+    }
+
+    @Test
+    void theTeamDatabaseLivesBesideTheHistory() {
+        assertEquals(Path.of("/data/holysheep-chat/serve.db"),
+                HistoryLocation.defaultTeamDatabase(Map.of("XDG_DATA_HOME", "/data", "HOME", "/home/kim")));
+        assertEquals(Path.of("/home/kim/.local/share/holysheep-chat/serve.db"),
+                HistoryLocation.defaultTeamDatabase(Map.of("XDG_DATA_HOME", "", "HOME", "/home/kim")));
+    }
+
+    @Test
+    void makingTheDirectoriesSaysWhichOneWasMadeAndNothingWhenItWasThere() {
+        Path file = dir.resolve("made/for/history.db");
+        assertEquals(Optional.of(dir.resolve("made/for")), HistoryLocation.createParentDirectories(file));
+        assertTrue(Files.isDirectory(dir.resolve("made/for")));
+        assertEquals(Optional.empty(), HistoryLocation.createParentDirectories(file));
     }
 
     @Test

@@ -99,10 +99,39 @@ class QueriesTest {
     }
 
     @Test
+    void anImportKeepsReasoningAndUsage() {
+        try (ConversationStore other = ConversationStore.open(dir.resolve("other.db"))) {
+            Conversation imported = other.importConversation(store.snapshot(wal).orElseThrow());
+            assertEquals(withoutIds(store.snapshot(wal).orElseThrow()),
+                    withoutIds(other.snapshot(imported.id()).orElseThrow()));
+            StoredMessage answer = other.messages(imported.id()).get(1);
+            assertEquals("Think about fsync.\nThen answer.", answer.reasoning());
+            assertEquals(List.of(21, 11), List.of(answer.promptTokens(), answer.completionTokens()));
+            assertEquals(0.0003, answer.cost());
+        }
+    }
+
+    @Test
+    void c1ControlsAreEscapedInTheJsonExportSoPrintingItCannotDriveATerminal() {
+        long id = store.createConversation("controls", null, null).id();
+        store.appendUserMessage(id, "a\u0080b\u009bc\u009fd\u00a0e", null);
+        String json = store.export(id, ExportFormat.JSON).orElseThrow();
+        assertTrue(json.contains("\"a\\u0080b\\u009bc\\u009fd\u00a0e\""), "U+0080 to U+009F only: " + json);
+        assertEquals(store.snapshot(id).orElseThrow(), Exports.readJson(json));
+    }
+
+    @Test
     void aDocumentThatIsNotAnExportIsAOneLineError() {
         StoreException e = assertThrows(StoreException.class, () -> Exports.readJson("{\"format\": 1"));
         assertTrue(e.getMessage().startsWith("not a holysheep-chat conversation export"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
+
+        String badTime = store.export(wal, ExportFormat.JSON).orElseThrow()
+                .replace("\"2025-03-01T09:00:00Z\"", "\"yesterday\"");
+        StoreException time = assertThrows(StoreException.class, () -> Exports.readJson(badTime));
+        assertTrue(time.getMessage().startsWith("not a holysheep-chat conversation export"), time.getMessage());
+        assertTrue(time.getMessage().contains("not an ISO-8601 instant"), time.getMessage());
+        assertFalse(time.getMessage().contains("\n"), time.getMessage());
     }
 
     @Test
@@ -158,6 +187,19 @@ class QueriesTest {
         assertTrue(json.contains("\"replaced\" : true"), json);
         assertEquals(store.snapshot(wal).orElseThrow(), Exports.readJson(json));
         assertEquals(1, store.markAnswersReplaced(wal), "the answers after the last question, each once");
+    }
+
+    @Test
+    void askingAgainMarksOnlyTheAnswersToTheLastQuestion() {
+        store.appendUserMessage(wal, "And without WAL?", "gpt-4.1");
+        AssistantDraft second = store.startAssistant(wal, "gpt-4.1");
+        second.append("Then a rollback journal does the same.");
+        second.finish(MessageStatus.COMPLETE, "stop", null, null, null);
+
+        assertEquals(1, store.markAnswersReplaced(wal));
+        assertEquals(List.of(false, false, false, true),
+                store.messages(wal).stream().map(StoredMessage::replaced).toList());
+        assertEquals(List.of(false, false), store.messages(korean).stream().map(StoredMessage::replaced).toList());
     }
 
     private static List<Long> ids(List<Conversation> conversations) {

@@ -1,6 +1,7 @@
 package ai.holysheep.chat.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -20,8 +21,10 @@ class TeamMembersTest {
         try (TeamStore serving = TeamStore.open(file, Clock.systemUTC());
              TeamStore command = TeamStore.open(file, Clock.systemUTC())) {
             assertTrue(command.addMember("민지", "hash-a", false));
-            assertEquals("민지", serving.memberWithTokenHash("hash-a").orElseThrow().name());
-            assertEquals("민지", serving.memberWithTokenHash("hash-a").orElseThrow().name(), "found again");
+            TeamMember found = serving.memberWithTokenHash("hash-a").orElseThrow();
+            assertEquals("민지", found.name());
+            // While the file is unchanged, the lookup of every request is answered without reading it.
+            assertSame(found, serving.memberWithTokenHash("hash-a").orElseThrow(), "found again, as it was read");
 
             assertTrue(command.removeMember("민지"));
             assertEquals(Optional.empty(), serving.memberWithTokenHash("hash-a"));

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +34,18 @@ class TeamStoreTest {
     @AfterEach
     void close() {
         store.close();
+    }
+
+    @Test
+    void theFileAndItsDirectoryArePrivate() throws Exception {
+        Path file = dir.resolve("relay/serve.db");
+        try (TeamStore made = TeamStore.open(file, clock)) {
+            made.addMember("alice", "h1", false);
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
+            for (Path each : List.of(file, Path.of(file + "-wal"), Path.of(file + "-shm"))) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(each)), each.toString());
+            }
+        }
     }
 
     @Test

@@ -190,6 +190,74 @@ class WritePathTest {
         assertThrows(StoreException.class, draft::flush);
     }
 
+    @Test
+    void anAnswerThatThinksFirstIsSavedFromItsFirstReasoning() {
+        AssistantDraft draft = store.startAssistant(conversation, "deepseek-r1");
+        draft.appendReasoning("The user asks about WAL.");
+
+        List<StoredMessage> messages = store.messages(conversation);
+        assertEquals(1, messages.size(), "the row appears before any answer text");
+        assertEquals("The user asks about WAL.", messages.get(0).reasoning());
+        assertEquals("", messages.get(0).content());
+        assertEquals(MessageStatus.PARTIAL, messages.get(0).status());
+    }
+
+    @Test
+    void aFinishedDraftTakesNothingMoreAndItsRowStaysAsFinished() {
+        AssistantDraft draft = store.startAssistant(conversation, "gpt-4.1");
+        draft.append("Done.");
+        StoredMessage done = draft.finish(MessageStatus.COMPLETE, "stop", 3, 2, null).orElseThrow();
+
+        assertThrows(IllegalStateException.class, () -> draft.append(" More"));
+        assertThrows(IllegalStateException.class, () -> draft.appendReasoning("more"));
+        assertThrows(IllegalStateException.class, () -> draft.replaceContent("Something else"));
+        assertThrows(IllegalStateException.class, () -> draft.wastedTokens(5));
+        assertThrows(IllegalStateException.class, () -> draft.finish(MessageStatus.ERROR, "error", null, null, null));
+        assertEquals(List.of(done), store.messages(conversation));
+    }
+
+    @Test
+    void anAnswerStreamingInIsActivityToo() {
+        clock.advance(Duration.ofMinutes(1));
+        long newer = store.createConversation("newer", null, "gpt-4.1").id();
+        clock.advance(Duration.ofMinutes(1));
+        store.startAssistant(conversation, "gpt-4.1").append("Still answering");
+
+        Conversation top = store.mostRecent().orElseThrow();
+        assertEquals(conversation, top.id(), "above " + newer);
+        assertEquals(Instant.parse("2025-03-01T09:02:00Z"), top.updatedAt());
+        assertEquals("gpt-4.1", top.model(), "an answer's save leaves the conversation's model alone");
+    }
+
+    @Test
+    void anAnswerWhoseConversationWasDeletedMeanwhileFailsToFinishSayingSo() {
+        store.appendUserMessage(conversation, "What is WAL mode?", "gpt-4.1");
+        AssistantDraft draft = store.startAssistant(conversation, "gpt-4.1");
+        draft.append("Write-ahead ");
+        draft.flush();
+        long id = store.messages(conversation).get(1).id();
+        assertTrue(store.delete(conversation));
+
+        draft.append("logging");
+        StoreException e = assertThrows(StoreException.class,
+                () -> draft.finish(MessageStatus.COMPLETE, "stop", null, null, null));
+        assertEquals("message " + id + " no longer exists (was its conversation deleted?)", e.getMessage());
+    }
+
+    @Test
+    void anAnswerToAQuestionTheFileDoesNotHaveGoesAtTheEnd() {
+        StoredMessage asked = store.appendUserMessage(conversation, "What is WAL mode?", "gpt-4.1");
+        StoredMessage unknown = new StoredMessage(asked.id() + 100, conversation, 1, Role.USER, "never saved",
+                null, "gpt-4.1", MessageStatus.COMPLETE, null, null, null, null, asked.createdAt(), asked.createdAt());
+        AssistantDraft draft = store.startAnswer(unknown, "gpt-4.1");
+        draft.append("An answer all the same.");
+
+        StoredMessage saved = draft.finish(MessageStatus.COMPLETE, "stop", null, null, null).orElseThrow();
+
+        assertEquals(2, saved.seq());
+        assertEquals(List.of(asked.id(), saved.id()), store.messages(conversation).stream().map(StoredMessage::id).toList());
+    }
+
     private String lastContent() {
         List<StoredMessage> messages = store.messages(conversation);
         return messages.get(messages.size() - 1).content();
