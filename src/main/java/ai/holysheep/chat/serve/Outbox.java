@@ -1,6 +1,5 @@
 package ai.holysheep.chat.serve;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -96,20 +95,20 @@ final class Outbox {
     /** Frames joined, in order, into texts of at most {@link #MAX_JOINED_BYTES} where they fit. */
     static List<Text> joined(List<String> frames) {
         List<Text> out = new ArrayList<>();
-        ByteArrayOutputStream joining = new ByteArrayOutputStream();
+        List<byte[]> group = new ArrayList<>();
+        int size = -1;
         for (String frame : frames) {
             byte[] utf8 = frame.getBytes(StandardCharsets.UTF_8);
-            if (joining.size() > 0 && joining.size() + 1 + utf8.length > MAX_JOINED_BYTES) {
-                out.add(new Text(joining.toByteArray()));
-                joining.reset();
+            if (!group.isEmpty() && !fits(size, utf8)) {
+                out.add(new Text(lines(group, size)));
+                group.clear();
+                size = -1;
             }
-            if (joining.size() > 0) {
-                joining.write('\n');
-            }
-            joining.writeBytes(utf8);
+            group.add(utf8);
+            size += 1 + utf8.length;
         }
-        if (joining.size() > 0) {
-            out.add(new Text(joining.toByteArray()));
+        if (!group.isEmpty()) {
+            out.add(new Text(lines(group, size)));
         }
         return out;
     }
@@ -126,20 +125,28 @@ final class Outbox {
             texts.clear();
             int size = -1;
             long counted = 0;
-            while (entry instanceof Text t && (texts.isEmpty() || size + 1 + t.utf8().length <= MAX_JOINED_BYTES)) {
+            while (entry instanceof Text t && (texts.isEmpty() || fits(size, t.utf8()))) {
                 texts.add(t.utf8());
                 size += 1 + t.utf8().length;
                 counted += t.counted() ? t.utf8().length : 0;
                 entry = waiting.poll();
             }
-            // A text alone goes out as queued, shared with every member: each gets its own view,
-            // since writing moves a buffer's position.
+            // Each connection gets its own view of a shared text: writing moves a buffer's position.
             long taken = counted;
-            wire.text(ByteBuffer.wrap(texts.size() == 1 ? texts.get(0) : lines(texts, size)), () -> unsent.addAndGet(-taken));
+            wire.text(ByteBuffer.wrap(lines(texts, size)), () -> unsent.addAndGet(-taken));
         }
     }
 
+    /** Whether {@code next} fits after {@code size} bytes already joined, with its newline. */
+    private static boolean fits(int size, byte[] next) {
+        return size + 1 + next.length <= MAX_JOINED_BYTES;
+    }
+
+    /** The texts one per line, {@code size} bytes in all; a text alone is itself, not a copy. */
     private static byte[] lines(List<byte[]> texts, int size) {
+        if (texts.size() == 1) {
+            return texts.get(0);
+        }
         byte[] out = new byte[size];
         int at = 0;
         for (byte[] t : texts) {
