@@ -32,7 +32,7 @@ import okhttp3.WebSocketListener;
  */
 final class RoomsBench {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int WARM_UP_ROUNDS = 2;
+    private static final int WARM_UP_ROUNDS = 6;
 
     private final Bench.Plan plan;
     private final Path launcher;
@@ -86,6 +86,8 @@ final class RoomsBench {
             // The limit is 10 messages in any 10 s per member: a message every 1.1 s stays under it.
             // The first rounds after the relay started are slow while its JIT compiles the
             // fan-out path (a relay runs for days): they are measured apart, as the start-up cost.
+            // Six of them: after two, the relay's JIT log still showed 20 to 50 C2 compilations
+            // in each of the first measured rounds, and those rounds set the p99.
             // So is the relay's first answer, asked by the second member in the first of them: the
             // first one in a relay's life loads and compiles the turn, and took 105 ms to save
             // nine messages said meanwhile; it is over before the measured rounds begin.
@@ -108,6 +110,10 @@ final class RoomsBench {
                 Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(warmUpEnded + TimeUnit.SECONDS.toNanos(10)
                         - System.nanoTime())));
             }
+            // This process's own collection, when its young generation fills, stopped every reader
+            // at once for 60 to 230 ms; it filled in the last measured round, which then showed the
+            // pause as the relay's latency. Emptied here, it holds the measured rounds' allocations.
+            System.gc();
             long cpuBefore = relay.cpuTicks();
             long start = System.nanoTime();
             for (int round = 0; round < each; round++) {

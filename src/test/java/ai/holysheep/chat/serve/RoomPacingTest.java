@@ -10,15 +10,15 @@ class RoomPacingTest {
     void aSmallRoomGetsAnAnswerFiftyTimesASecond() {
         assertEquals(Duration.ofMillis(20), RoomHub.deltaEvery(0));
         assertEquals(Duration.ofMillis(20), RoomHub.deltaEvery(2));
-        assertEquals(Duration.ofMillis(20), RoomHub.deltaEvery(80));
+        assertEquals(Duration.ofMillis(20), RoomHub.deltaEvery(40));
     }
 
     @Test
     void aLargerRoomGetsItLessOftenInProportionUpToTenTimesASecond() {
-        assertEquals(Duration.ofMillis(20).plusNanos(250_000), RoomHub.deltaEvery(81));
-        assertEquals(Duration.ofMillis(50), RoomHub.deltaEvery(200));
-        assertEquals(Duration.ofMillis(100), RoomHub.deltaEvery(400));
-        assertEquals(Duration.ofMillis(100), RoomHub.deltaEvery(401));
+        assertEquals(Duration.ofMillis(20).plusNanos(500_000), RoomHub.deltaEvery(41));
+        assertEquals(Duration.ofMillis(50), RoomHub.deltaEvery(100));
+        assertEquals(Duration.ofMillis(100), RoomHub.deltaEvery(200));
+        assertEquals(Duration.ofMillis(100), RoomHub.deltaEvery(201));
         assertEquals(Duration.ofMillis(100), RoomHub.deltaEvery(100_000));
     }
 }
