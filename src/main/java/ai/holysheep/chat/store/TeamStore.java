@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,8 +68,12 @@ public final class TeamStore implements AutoCloseable {
     /** How {@link #usage} groups its totals. */
     public enum Grouping { MEMBER, MODEL, DAY }
 
+    /** The relay writes on every request and every burst of a room: its commits never checkpoint. */
+    private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(2);
+
     private final Connection connection;
     private final Clock clock;
+    private final WalCheckpoints checkpoints;
     /**
      * Members by token hash as last read, so the lookup on every relayed request is not a read
      * transaction on the file. Only members are kept (a stranger's guesses cannot fill it), and
@@ -78,16 +83,28 @@ public final class TeamStore implements AutoCloseable {
     private final Map<String, TeamMember> knownMembers = new HashMap<>();
     private long knownAtVersion = -1;
 
-    private TeamStore(Connection connection, Clock clock) {
+    private TeamStore(Connection connection, Clock clock, WalCheckpoints checkpoints) {
         this.connection = connection;
         this.clock = clock;
+        this.checkpoints = checkpoints;
     }
 
     /** Opens (creating it, private to its owner, with missing directories) and migrates. */
     public static TeamStore open(Path file, Clock clock) {
+        return open(file, clock, CHECKPOINT_EVERY);
+    }
+
+    /** @param checkpointEvery how often the log is copied back into the file ({@link WalCheckpoints}) */
+    static TeamStore open(Path file, Clock clock, Duration checkpointEvery) {
         HistoryLocation.createParentDirectories(file);
         HistoryLocation.createPrivateFile(file);
-        return new TeamStore(Database.open(file, MIGRATIONS), clock);
+        Connection connection = Database.open(file, MIGRATIONS);
+        try {
+            return new TeamStore(connection, clock, WalCheckpoints.takeOver(connection, file, checkpointEvery));
+        } catch (StoreException e) {
+            Database.closeQuietly(connection);
+            throw e;
+        }
     }
 
     /** @return false when a member of that name already exists */
@@ -409,6 +426,7 @@ public final class TeamStore implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        checkpoints.close();
         Database.closeQuietly(connection);
     }
 }

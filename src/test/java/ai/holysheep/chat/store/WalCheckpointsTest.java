@@ -1,0 +1,71 @@
+package ai.holysheep.chat.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The team store's commits never copy the log back themselves; a thread apart does, and keeps the log bounded. */
+class WalCheckpointsTest {
+    private static final long MB = 1024 * 1024;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCommitThatTakesTheLogPastAThousandPagesDoesNotCopyItBack() throws IOException {
+        Path file = dir.resolve("team.db");
+        try (TeamStore store = TeamStore.open(file, Clock.systemUTC(), Duration.ofDays(1))) {
+            store.createRoom("team");
+            post(store, "a");
+            assertTrue(Files.size(wal(file)) > 6 * MB, "what was written waits in the log");
+            assertTrue(Files.size(file) < MB, "and the commit left the file as it was: " + Files.size(file));
+            assertEquals(200, store.messages("team", 0, 1000).size());
+        }
+    }
+
+    @Test
+    void theLogIsCopiedBackApartAndThenStartedAgainRatherThanGrown() throws Exception {
+        Path file = dir.resolve("team.db");
+        try (TeamStore store = TeamStore.open(file, Clock.systemUTC(), Duration.ofMillis(20))) {
+            store.createRoom("team");
+            post(store, "a");
+            awaitFileOver(file, 6 * MB);
+            long log = Files.size(wal(file));
+            post(store, "b");
+            awaitFileOver(file, 12 * MB);
+            assertTrue(Files.size(wal(file)) <= log + MB, "the log was started again: " + Files.size(wal(file)) + " after " + log);
+            assertEquals(400, store.messages("team", 0, 1000).size());
+        }
+    }
+
+    /** 200 messages of 32 KiB: some 1,700 pages. */
+    private static void post(TeamStore store, String prefix) {
+        List<RoomPost> posts = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            posts.add(new RoomPost(prefix + i, "alice", RoomMessage.MEMBER, "x".repeat(32 * 1024 - 10) + prefix + i,
+                    RoomMessage.COMPLETE));
+        }
+        store.postAll("team", posts);
+    }
+
+    private static void awaitFileOver(Path file, long bytes) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (Files.size(file) <= bytes) {
+            assertTrue(System.nanoTime() < deadline, "no checkpoint copied the log back: the file has " + Files.size(file));
+            Thread.sleep(10);
+        }
+    }
+
+    private static Path wal(Path file) {
+        return file.resolveSibling(file.getFileName() + "-wal");
+    }
+}
