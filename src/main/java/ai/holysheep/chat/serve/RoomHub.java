@@ -1,20 +1,12 @@
 package ai.holysheep.chat.serve;
 
-import ai.holysheep.chat.api.ChatMessage;
-import ai.holysheep.chat.api.ChatRequest;
-import ai.holysheep.chat.api.TokenUsage;
-import ai.holysheep.chat.store.RelayedRequest;
 import ai.holysheep.chat.store.RoomMessage;
 import ai.holysheep.chat.store.RoomPost;
 import ai.holysheep.chat.store.StoreException;
 import ai.holysheep.chat.store.TeamStore;
-import ai.holysheep.chat.stream.EventChannel;
-import ai.holysheep.chat.stream.StreamEvent;
-import ai.holysheep.chat.stream.Turn;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -45,15 +37,7 @@ import java.util.regex.Pattern;
 final class RoomHub {
     static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,40}");
     static final int MAX_MESSAGE_BYTES = 32 * 1024;
-    /** How many recent messages the model is given as the room's conversation. */
-    private static final int CONTEXT_MESSAGES = 40;
-    /** A streaming answer is saved at most this often, and at its end. */
-    private static final long SAVE_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final int MAX_REPLAY = 100_000;
-    /** A streaming answer's deltas go to the members at most this often, those between joined ({@link #deltaEvery}). */
-    private static final Duration DELTAS_AT_MOST = Duration.ofMillis(20);
-    /** … and at least this often, however large the room. */
-    private static final Duration DELTAS_AT_LEAST = Duration.ofMillis(100);
     /** At most this many messages are saved in one transaction. */
     private static final int MAX_BATCH = 500;
 
@@ -64,23 +48,20 @@ final class RoomHub {
 
     private final TeamStore store;
     private final Upstream upstream;
-    private final RelayStats stats;
     private final Map<String, Live> rooms = new ConcurrentHashMap<>();
     private final RateWindow messages;
     private final RateWindow asks;
     private final RoomModels models;
     private final Heartbeat heartbeat;
     private final ScheduledExecutorService pinger;
-    private final ExecutorService answering;
     private final ExecutorService sending;
     /** Saves members' messages: one thread, since the store has one connection anyway. */
     private final ExecutorService saver;
-    private final Set<Turn> answers = ConcurrentHashMap.newKeySet();
+    private final RoomAnswers answers;
 
     RoomHub(TeamStore store, Upstream upstream, Clock clock, RelayStats stats, Heartbeat heartbeat) {
         this.store = store;
         this.upstream = upstream;
-        this.stats = stats;
         this.heartbeat = heartbeat;
         this.messages = new RateWindow(10, Duration.ofSeconds(10), clock);
         this.asks = new RateWindow(10, Duration.ofMinutes(1), clock);
@@ -90,7 +71,7 @@ final class RoomHub {
         this.pinger = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "room-heartbeat"));
         long every = heartbeat.ping().toMillis();
         pinger.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
-        this.answering = Executors.newCachedThreadPool(r -> daemon(r, "room-answer"));
+        this.answers = new RoomAnswers(store, upstream, stats);
         this.saver = Executors.newSingleThreadExecutor(r -> daemon(r, "room-save"));
         this.sending = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 r -> daemon(r, "room-send"));
@@ -108,7 +89,7 @@ final class RoomHub {
     }
 
     /** A room's live state: its connections and the answers streaming in it. */
-    private static final class Live {
+    private static final class Live implements RoomAnswers.Audience {
         final String name;
         final Object lock = new Object();
         /** What members said, waiting to be saved: one batch at a time per room. */
@@ -121,6 +102,30 @@ final class RoomHub {
         Live(String name, Executor saver, BiConsumer<Live, Queue<Said>> save) {
             this.name = name;
             this.said = new SerialDrain<>(saver, waiting -> save.accept(this, waiting));
+        }
+
+        @Override
+        public int streamed(RoomMessage now, String delta) {
+            synchronized (lock) {
+                streaming.put(now.seq(), now);
+                broadcast(this, delta);
+                return sockets.size();
+            }
+        }
+
+        @Override
+        public void tell(String frame) {
+            synchronized (lock) {
+                broadcast(this, frame);
+            }
+        }
+
+        @Override
+        public void ended(long seq, String frame) {
+            synchronized (lock) {
+                streaming.remove(seq);
+                broadcast(this, frame);
+            }
         }
     }
 
@@ -313,7 +318,7 @@ final class RoomHub {
         for (int i = 0; i < started.size(); i++) {
             RoomMessage answer = started.get(i);
             String member = askedBy.get(i);
-            answering.execute(() -> answer(l, answer, member));
+            answers.start(answer, member, l);
         }
     }
 
@@ -381,147 +386,6 @@ final class RoomHub {
         return text.substring(1, end);
     }
 
-    /** The model's answer, streamed to every member and saved as it streams. */
-    private void answer(Live l, RoomMessage message, String askedBy) {
-        ChatRequest request = new ChatRequest(message.author(), context(message), null, null);
-        EventChannel events = new EventChannel();
-        Turn turn = new Turn(upstream.client(), request, events, upstream.retry());
-        answers.add(turn);
-        long started = System.nanoTime();
-        StringBuilder text = new StringBuilder();
-        long lastSave = System.nanoTime();
-        StreamEvent.Usage usage = null;
-        int retries = 0;
-        int resumes = 0;
-        String status;
-        String error = null;
-        turn.start();
-        try {
-            StreamEvent after = null;
-            long every = deltaEvery(0).toNanos();
-            long lastDelta = System.nanoTime() - every;
-            while (true) {
-                StreamEvent e = after != null ? after : events.take();
-                after = null;
-                if (e instanceof StreamEvent.Delta d) {
-                    // What streams in within `every` of the last delta sent goes out as one: each
-                    // delta is a frame to every member, and a fast model's 200 a second to a room
-                    // of 200 would be 40 000 frames a second.
-                    StringBuilder chunk = new StringBuilder(d.text());
-                    int chunks = 1;
-                    long until = lastDelta + every;
-                    for (StreamEvent next = events.poll(Math.max(0, until - System.nanoTime())); next != null;
-                         next = events.poll(Math.max(0, until - System.nanoTime()))) {
-                        if (!(next instanceof StreamEvent.Delta more)) {
-                            after = next;
-                            break;
-                        }
-                        chunk.append(more.text());
-                        chunks++;
-                    }
-                    lastDelta = System.nanoTime();
-                    RoomMessage now;
-                    synchronized (l.lock) {
-                        text.append(chunk);
-                        now = message.withText(text.toString(), RoomMessage.STREAMING);
-                        l.streaming.put(message.seq(), now);
-                        broadcast(l, RoomFrames.delta(message.seq(), chunk.toString()));
-                        every = deltaEvery(l.sockets.size()).toNanos();
-                    }
-                    // Off the lock: a joining member is replayed the live copy, not the saved one.
-                    if (System.nanoTime() - lastSave > SAVE_EVERY_NANOS) {
-                        store.update(now);
-                        lastSave = System.nanoTime();
-                    }
-                    stats.chunks.addAndGet(chunks);
-                } else if (e instanceof StreamEvent.Usage u) {
-                    usage = u;
-                } else if (e instanceof StreamEvent.Retrying r) {
-                    retries++;
-                    stats.retries.incrementAndGet();
-                    synchronized (l.lock) {
-                        broadcast(l, RoomFrames.retry(message.seq(), r.attempt(), r.max(), r.delay().toMillis(), r.reason()));
-                    }
-                } else if (e instanceof StreamEvent.Resumed r) {
-                    resumes++;
-                    stats.resumes.incrementAndGet();
-                    if (r.diverged()) {
-                        turn.cancel();
-                        status = RoomMessage.FAILED;
-                        error = "the model broke off and answered differently when asked again";
-                        break;
-                    }
-                } else if (e instanceof StreamEvent.Done) {
-                    status = RoomMessage.COMPLETE;
-                    break;
-                } else if (e instanceof StreamEvent.Failed f) {
-                    status = RoomMessage.FAILED;
-                    error = f.message();
-                    break;
-                } else if (e instanceof StreamEvent.GaveUp g) {
-                    status = RoomMessage.FAILED;
-                    error = "gave up after " + g.attempts() + " attempts: " + g.lastError();
-                    break;
-                } else if (e instanceof StreamEvent.Cancelled) {
-                    status = "cancelled";
-                    error = "the server is shutting down";
-                    break;
-                }
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            turn.cancel();
-            status = "cancelled";
-        } finally {
-            answers.remove(turn);
-        }
-        // Accounted before the end is announced: a member who sees the end can ask for the usage.
-        TokenUsage tokens = usage == null ? new TokenUsage(0, 0, 0) : usage.tokens();
-        TokenUsage wasted = usage == null ? new TokenUsage(0, 0, 0) : usage.wasted();
-        double cost = upstream.cost(message.author(), tokens, wasted);
-        store.record(new RelayedRequest(askedBy, message.author(), Instant.now(), 200,
-                status.equals(RoomMessage.COMPLETE) ? "done" : status, tokens.promptTokens(), tokens.completionTokens(),
-                wasted.totalTokens(), cost, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), retries, resumes));
-        // Saved before the end is sent, off the lock: until the end goes out, a member joining
-        // is replayed the live copy, which the end then closes like everyone's.
-        store.update(message.withText(text.toString(), status));
-        synchronized (l.lock) {
-            l.streaming.remove(message.seq());
-            broadcast(l, RoomFrames.end(message.seq(), status, error));
-        }
-    }
-
-    /**
-     * How long a streaming answer's deltas are joined in a room of {@code members}: 20 ms for up
-     * to 40, then half a millisecond a member, to 100 ms from 200. Every delta is a WebSocket
-     * message to each member, and the sender pays for each (on loopback, waking the reader too);
-     * this way an answer costs a large room at most about 2,000 a second, and the members' own
-     * messages, which go out with the deltas, do not wait behind them. Ten updates a second
-     * still reads as a stream; at a quarter of a millisecond a member (20 a second in a room of
-     * 200) the answer's writes took twice the relay's time and its fan-out p99 rose by half.
-     */
-    static Duration deltaEvery(int members) {
-        Duration grown = Duration.ofNanos(members * 500_000L);
-        return grown.compareTo(DELTAS_AT_MOST) < 0 ? DELTAS_AT_MOST
-                : grown.compareTo(DELTAS_AT_LEAST) > 0 ? DELTAS_AT_LEAST : grown;
-    }
-
-    /** The room's recent messages, authors named, as the conversation the model continues. */
-    private List<ChatMessage> context(RoomMessage answer) {
-        List<ChatMessage> out = new ArrayList<>();
-        out.add(ChatMessage.system("You are " + answer.author() + ", a member of the team chat room '" + answer.room()
-                + "'. Each member's message starts with their name and a colon. Answer the latest message"
-                + " that addresses you; be concise."));
-        for (RoomMessage m : store.recent(answer.room(), CONTEXT_MESSAGES + 1)) {
-            if (m.seq() >= answer.seq() || m.text().isEmpty()) {
-                continue;
-            }
-            out.add(m.role().equals(RoomMessage.MODEL) ? ChatMessage.assistant(m.text())
-                    : ChatMessage.user(m.author() + ": " + m.text()));
-        }
-        return out;
-    }
-
     private void beat() {
         long now = System.nanoTime();
         for (Live l : rooms.values()) {
@@ -570,13 +434,7 @@ final class RoomHub {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        answers.forEach(Turn::cancel);
-        answering.shutdown();
-        try {
-            answering.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        answers.stop();
         for (Live l : rooms.values()) {
             synchronized (l.lock) {
                 // A close's leave comes back on another thread, once Jetty has closed: walk a copy.

@@ -8,17 +8,17 @@ import org.junit.jupiter.api.Test;
 class RoomPacingTest {
     @Test
     void aSmallRoomGetsAnAnswerFiftyTimesASecond() {
-        assertEquals(Duration.ofMillis(20), RoomHub.deltaEvery(0));
-        assertEquals(Duration.ofMillis(20), RoomHub.deltaEvery(2));
-        assertEquals(Duration.ofMillis(20), RoomHub.deltaEvery(40));
+        assertEquals(Duration.ofMillis(20), RoomAnswers.deltaEvery(0));
+        assertEquals(Duration.ofMillis(20), RoomAnswers.deltaEvery(2));
+        assertEquals(Duration.ofMillis(20), RoomAnswers.deltaEvery(40));
     }
 
     @Test
     void aLargerRoomGetsItLessOftenInProportionUpToTenTimesASecond() {
-        assertEquals(Duration.ofMillis(20).plusNanos(500_000), RoomHub.deltaEvery(41));
-        assertEquals(Duration.ofMillis(50), RoomHub.deltaEvery(100));
-        assertEquals(Duration.ofMillis(100), RoomHub.deltaEvery(200));
-        assertEquals(Duration.ofMillis(100), RoomHub.deltaEvery(201));
-        assertEquals(Duration.ofMillis(100), RoomHub.deltaEvery(100_000));
+        assertEquals(Duration.ofMillis(20).plusNanos(500_000), RoomAnswers.deltaEvery(41));
+        assertEquals(Duration.ofMillis(50), RoomAnswers.deltaEvery(100));
+        assertEquals(Duration.ofMillis(100), RoomAnswers.deltaEvery(200));
+        assertEquals(Duration.ofMillis(100), RoomAnswers.deltaEvery(201));
+        assertEquals(Duration.ofMillis(100), RoomAnswers.deltaEvery(100_000));
     }
 }
