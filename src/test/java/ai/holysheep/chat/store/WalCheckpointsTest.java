@@ -23,8 +23,7 @@ class WalCheckpointsTest {
     @Test
     void aCommitThatTakesTheLogPastAThousandPagesDoesNotCopyItBack() throws IOException {
         Path file = dir.resolve("team.db");
-        try (TeamStore store = TeamStore.open(file, Clock.systemUTC(), Duration.ofDays(1))) {
-            store.createRoom("team");
+        try (TeamStore store = withRoom(file, Duration.ofDays(1))) {
             post(store, "a");
             assertTrue(Files.size(wal(file)) > 6 * MB, "what was written waits in the log");
             assertTrue(Files.size(file) < MB, "and the commit left the file as it was: " + Files.size(file));
@@ -35,8 +34,7 @@ class WalCheckpointsTest {
     @Test
     void theLogIsCopiedBackApartAndThenStartedAgainRatherThanGrown() throws Exception {
         Path file = dir.resolve("team.db");
-        try (TeamStore store = TeamStore.open(file, Clock.systemUTC(), Duration.ofMillis(20))) {
-            store.createRoom("team");
+        try (TeamStore store = withRoom(file, Duration.ofMillis(20))) {
             post(store, "a");
             awaitFileOver(file, 6 * MB);
             long log = Files.size(wal(file));
@@ -45,6 +43,12 @@ class WalCheckpointsTest {
             assertTrue(Files.size(wal(file)) <= log + MB, "the log was started again: " + Files.size(wal(file)) + " after " + log);
             assertEquals(400, store.messages("team", 0, 1000).size());
         }
+    }
+
+    private static TeamStore withRoom(Path file, Duration checkpointEvery) {
+        TeamStore store = TeamStore.open(file, Clock.systemUTC(), checkpointEvery);
+        store.createRoom("team");
+        return store;
     }
 
     /** 200 messages of 32 KiB: some 1,700 pages. */
