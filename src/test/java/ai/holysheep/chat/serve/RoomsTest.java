@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.holysheep.chat.config.ResumeMode;
 import ai.holysheep.chat.config.ServeLimits;
 import ai.holysheep.chat.sim.SimOptions;
+import ai.holysheep.chat.store.FakeClock;
 import ai.holysheep.chat.store.RoomMessage;
 import ai.holysheep.chat.store.TeamStore;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -474,10 +476,192 @@ class RoomsTest {
         }
     }
 
-    /** A client that completes the upgrade and then never reads or writes again (never pongs). */
+    @Test
+    void aMemberWhoStopsReadingIsCutOffWithoutHoldingUpTheOthersAndCatchesUpOnReconnecting() throws Exception {
+        // The rate limit's clock, moved on after every ten messages, so that one member says 16 MiB in a moment.
+        FakeClock clock = new FakeClock(Instant.parse("2026-12-03T10:00:00Z"));
+        try (RelayRig rig = new RelayRig(dir, SimOptions.defaults().unpaced(), ServeLimits.DEFAULTS, clock,
+                Duration.ofMillis(300), ResumeMode.CONTINUE)) {
+            String alice = rig.addMember("alice", false);
+            String bob = rig.addMember("bob", false);
+            String stalled = rig.addMember("stalled", false);
+            createRaw(rig, alice, "{\"name\":\"team\"}");
+            try (RoomClient a = new RoomClient(rig.relay.baseUrl(), alice, "team", 0);
+                 RoomClient b = new RoomClient(rig.relay.baseUrl(), bob, "team", 0);
+                 Socket silent = upgradeAndFallSilent(rig, stalled)) {
+                for (RoomClient c : List.of(a, b)) {
+                    c.await(f -> f.path("type").asText().equals("presence") && f.get("members").size() == 3);
+                }
+                // Far more than the kernel's buffers and the 16 MiB together; a bound, so a
+                // member never cut off fails here rather than filling the heap.
+                long bound = 3 * Outbox.MAX_UNSENT_BYTES;
+                long said = 0;
+                int n = 0;
+                while (cutOff(a) == null) {
+                    assertTrue(said < bound, "the member who stopped reading was still in the room after "
+                            + said / (1024 * 1024) + " MiB of messages");
+                    for (int i = 0; i < 10; i++, n++) {
+                        String text = bulky(n);
+                        a.say("m" + n, text);
+                        said += text.length();
+                    }
+                    // Each burst's echo comes back while the stalled member's backlog grows:
+                    // the room does not wait for the slowest connection.
+                    String last = "m" + (n - 1);
+                    a.await(f -> f.path("type").asText().equals("message") && f.get("id").asText().equals(last));
+                    clock.advance(Duration.ofSeconds(10));
+                }
+                JsonNode gone = cutOff(a);
+                assertEquals(List.of("alice", "bob"), RelayRig.JSON.convertValue(gone.get("members"), List.class));
+                long before = 0;
+                for (JsonNode f : a.frames) {
+                    if (f == gone) {
+                        break;
+                    }
+                    if (f.path("type").asText().equals("message")) {
+                        before += f.toString().getBytes(StandardCharsets.UTF_8).length;
+                    }
+                }
+                // Less a few bytes for the presence frames the stalled member was also sent.
+                assertTrue(before > Outbox.MAX_UNSENT_BYTES - 1024,
+                        "cut off after only " + before + " bytes of messages, not for its backlog");
+                // The room goes on after the cut; what is said now the stalled member misses for sure.
+                for (int i = 0; i < 3; i++, n++) {
+                    a.say("m" + n, "after the cut " + i);
+                }
+                String last = "m" + (n - 1);
+                for (RoomClient c : List.of(a, b)) {
+                    c.await(f -> f.path("type").asText().equals("message") && f.get("id").asText().equals(last));
+                }
+                List<JsonNode> everyone = messages(a.frames);
+                for (int i = 0; i < everyone.size(); i++) {
+                    assertEquals(i + 1, everyone.get(i).get("seq").asLong(), "alice has every message, in order");
+                    assertEquals("m" + i, everyone.get(i).get("id").asText(), "in the order she said them");
+                }
+                assertEquals(n, everyone.size());
+                assertSameMessages(everyone, messages(b.frames), "bob");
+
+                List<JsonNode> had = messages(readUntilClosed(silent));
+                assertTrue(had.size() < n, "the stalled member cannot have had the messages said after its cut");
+                // It reconnects, as any client after a drop, with the last message it holds.
+                long after = had.isEmpty() ? 0 : had.get(had.size() - 1).get("seq").asLong();
+                try (RoomClient back = new RoomClient(rig.relay.baseUrl(), stalled, "team", after)) {
+                    assertEquals(n, back.await(RoomClient.type("live")).get("last_seq").asLong());
+                    List<JsonNode> whole = new java.util.ArrayList<>(had);
+                    whole.addAll(messages(back.frames));
+                    assertSameMessages(everyone, whole, "the stalled member, reconnected after seq " + after);
+                }
+            }
+        }
+    }
+
+    /** A message of the largest size allowed, saying which it is. */
+    private static String bulky(int n) {
+        String head = "m" + n + " ";
+        return head + "x".repeat(RoomHub.MAX_MESSAGE_BYTES - head.length());
+    }
+
+    /**
+     * The presence frame that shows the stalled member gone, or null while it is still listed (or
+     * not yet: the three members join in no set order).
+     */
+    private static JsonNode cutOff(RoomClient c) {
+        boolean listed = false;
+        for (JsonNode f : c.frames) {
+            if (f.path("type").asText().equals("presence")) {
+                boolean now = f.get("members").toString().contains("\"stalled\"");
+                if (listed && !now) {
+                    return f;
+                }
+                listed |= now;
+            }
+        }
+        return null;
+    }
+
+    private static List<JsonNode> messages(List<JsonNode> frames) {
+        return frames.stream().filter(f -> f.path("type").asText().equals("message")).toList();
+    }
+
+    /** The same message frames in the same order; a difference is named by seq, not printed whole. */
+    private static void assertSameMessages(List<JsonNode> expected, List<JsonNode> actual, String who) {
+        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+            int at = i;
+            assertTrue(expected.get(i).equals(actual.get(i)), () -> who + " differs at its message " + (at + 1) + ": seq "
+                    + expected.get(at).get("seq") + " expected, seq " + actual.get(at).get("seq") + " found");
+        }
+        assertEquals(expected.size(), actual.size(), who + " has a different number of messages");
+    }
+
+    /**
+     * What a client that stopped reading was sent before the server dropped it, as frames: reads
+     * what the buffers still hold until the connection ends (a close or a reset), and fails if it
+     * stays open. A frame cut off by the drop is not counted.
+     */
+    private static List<JsonNode> readUntilClosed(Socket socket) throws Exception {
+        socket.setSoTimeout(10_000);
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[64 * 1024];
+        try {
+            for (int r; (r = in.read(buffer)) >= 0; ) {
+                got.write(buffer, 0, r);
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            throw new AssertionError("the server never closed the connection that stopped reading", e);
+        } catch (java.net.SocketException reset) {
+            // A reset ends it too: the server dropped the connection without a close handshake.
+        }
+        byte[] bytes = got.toByteArray();
+        List<JsonNode> frames = new java.util.ArrayList<>();
+        java.io.ByteArrayOutputStream message = new java.io.ByteArrayOutputStream();
+        int at = 0;
+        while (at + 2 <= bytes.length) {
+            boolean fin = (bytes[at] & 0x80) != 0;
+            int opcode = bytes[at] & 0x0f;
+            long length = bytes[at + 1] & 0x7f;
+            int header = 2;
+            if (length == 126) {
+                header = 4;
+            } else if (length == 127) {
+                header = 10;
+            }
+            if (at + header > bytes.length) {
+                break;
+            }
+            if (header > 2) {
+                length = 0;
+                for (int i = 2; i < header; i++) {
+                    length = length << 8 | (bytes[at + i] & 0xff);
+                }
+            }
+            if (at + header + length > bytes.length) {
+                break;
+            }
+            // A server's frames are never masked; a text message may come in continuation frames.
+            if (opcode == 1 || opcode == 0) {
+                message.write(bytes, at + header, (int) length);
+                if (fin) {
+                    for (String line : message.toString(StandardCharsets.UTF_8).split("\n", -1)) {
+                        frames.add(RelayRig.JSON.readTree(line));
+                    }
+                    message.reset();
+                }
+            }
+            at += header + (int) length;
+        }
+        return frames;
+    }
+
+    /**
+     * A client that completes the upgrade and then never reads or writes again (never pongs). Its
+     * receive buffer is small, so what the server writes to it backs up in the server at once.
+     */
     private static Socket upgradeAndFallSilent(RelayRig rig, String token) throws Exception {
         URI base = URI.create(rig.relay.baseUrl());
-        Socket socket = new Socket("127.0.0.1", base.getPort());
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", base.getPort()));
         OutputStream out = socket.getOutputStream();
         out.write(("GET /ws/rooms/team HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
