@@ -54,9 +54,8 @@ final class WalCheckpoints {
     private synchronized void checkpoint() {
         try {
             if (connection == null) {
-                SQLiteConfig config = new SQLiteConfig();
-                config.setBusyTimeout(Database.BUSY_TIMEOUT_MS);
-                connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+                // No busy timeout: a passive checkpoint never waits for a lock, it copies what it can.
+                connection = new SQLiteConfig().createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             }
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA wal_checkpoint(PASSIVE)");

@@ -1,6 +1,7 @@
 package ai.holysheep.chat.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +47,30 @@ class WalCheckpointsTest {
             awaitFileOver(file, 12 * MB);
             assertEquals(400, store.messages("team", 0, 1000).size());
         }
+    }
+
+    @Test
+    void closingTheStoreStopsItsCheckpointsAndTheyNeverHoldUpAnExit() throws Exception {
+        Set<Thread> before = checkpointThreads();
+        TeamStore store = withRoom(dir.resolve("team.db"), Duration.ofMillis(20));
+        Set<Thread> ours = checkpointThreads();
+        ours.removeAll(before);
+        assertEquals(1, ours.size(), "one thread of its own");
+        Thread thread = ours.iterator().next();
+        assertTrue(thread.isDaemon(), "a store left open does not keep the process alive");
+        store.close();
+        thread.join(Duration.ofSeconds(20).toMillis());
+        assertFalse(thread.isAlive(), "closed, the store checkpoints no more");
+    }
+
+    private static Set<Thread> checkpointThreads() {
+        Set<Thread> out = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("store-checkpoint") && t.isAlive()) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     private static TeamStore withRoom(Path file, Duration checkpointEvery) {
