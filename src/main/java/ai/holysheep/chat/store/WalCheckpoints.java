@@ -24,6 +24,8 @@ final class WalCheckpoints {
     private final ScheduledExecutorService timer;
     /** Opened at the first checkpoint: a store closed before then never needs it. */
     private Connection connection;
+    /** A checkpoint that was waiting for {@link #close} to finish must not open the connection again. */
+    private boolean closed;
 
     private WalCheckpoints(Path file) {
         this.file = file;
@@ -52,6 +54,9 @@ final class WalCheckpoints {
      * so the file stays whole either way.
      */
     private synchronized void checkpoint() {
+        if (closed) {
+            return;
+        }
         try {
             if (connection == null) {
                 // No busy timeout: a passive checkpoint never waits for a lock, it copies what it can.
@@ -67,6 +72,7 @@ final class WalCheckpoints {
 
     /** Before the writer closes, which copies what is left itself as the file's last connection. */
     synchronized void close() {
+        closed = true;
         timer.shutdownNow();
         if (connection != null) {
             Database.closeQuietly(connection);

@@ -52,15 +52,19 @@ class WalCheckpointsTest {
     @Test
     void closingTheStoreStopsItsCheckpointsAndTheyNeverHoldUpAnExit() throws Exception {
         Set<Thread> before = checkpointThreads();
-        TeamStore store = withRoom(dir.resolve("team.db"), Duration.ofMillis(20));
+        Path file = dir.resolve("team.db");
+        TeamStore store = withRoom(file, Duration.ofMillis(20));
         Set<Thread> ours = checkpointThreads();
         ours.removeAll(before);
         assertEquals(1, ours.size(), "one thread of its own");
         Thread thread = ours.iterator().next();
         assertTrue(thread.isDaemon(), "a store left open does not keep the process alive");
+        post(store, "a");
+        awaitFileOver(file, 6 * MB);
         store.close();
         thread.join(Duration.ofSeconds(20).toMillis());
         assertFalse(thread.isAlive(), "closed, the store checkpoints no more");
+        assertFalse(Files.exists(wal(file)), "and its connection is closed too: the writer, closing last, removed the log");
     }
 
     private static Set<Thread> checkpointThreads() {
