@@ -52,6 +52,9 @@ class DisplayWidthTest {
         assertEquals(1, DisplayWidth.of("©"));
         // The selector after a letter asks for nothing a terminal draws.
         assertEquals(1, DisplayWidth.of("x\uFE0F"));
+        // A joiner makes a pictograph a sequence; a keycap mark alone keeps text presentation.
+        assertEquals(2, DisplayWidth.of("❤\u200D🔥"));
+        assertEquals(1, DisplayWidth.of("#\u20E3"));
         // Flags from the first and the last regional indicator, and a lone one.
         assertEquals(2, DisplayWidth.of("🇦🇿"));
         assertEquals(2, DisplayWidth.of("🇿🇦"));

@@ -105,7 +105,7 @@ class LiveTerminalPrinterTest {
     void aColouredCodeLineIsCutAtTheWidthAcrossItsSpans() {
         StringBuilder out = new StringBuilder();
         LiveTerminalPrinter printer = new LiveTerminalPrinter(out, new AnsiWriter(ColorMode.NEVER), 20);
-        printer.append("```java\nint total = 1234567 + count;");
+        printer.append("```java\nint total = 12345678901 + count;");
         assertEquals("int total = 1234567›", liveRow(out));
     }
 
@@ -120,6 +120,24 @@ class LiveTerminalPrinterTest {
         assertEquals("│ deepseek-v3.2 │ 0.28  │", liveRow(out));
         printer.finish();
         assertEquals(List.of("Prices:", "",
+                "┌───────────────┬───────┐",
+                "│ model         │ price │",
+                "├───────────────┼───────┤",
+                "│ a             │ 1     │",
+                "│ deepseek-v3.2 │ 0.28  │",
+                "└───────────────┴───────┘"), scrollback(out.toString()));
+    }
+
+    @Test
+    void anAnswerThatOpensWithATableHoldsItBackToo() {
+        StringBuilder out = new StringBuilder();
+        LiveTerminalPrinter printer = new LiveTerminalPrinter(out, new AnsiWriter(ColorMode.NEVER), 40);
+        printer.append("| model | price |\n|---|---|\n| a | 1 |\n");
+        assertEquals("│ a     │ 1     │", liveRow(out));
+        assertFalse(out.toString().contains("\n"), "nothing in the scrollback yet");
+        printer.append("| deepseek-v3.2 | 0.28 |\n");
+        printer.finish();
+        assertEquals(List.of(
                 "┌───────────────┬───────┐",
                 "│ model         │ price │",
                 "├───────────────┼───────┤",

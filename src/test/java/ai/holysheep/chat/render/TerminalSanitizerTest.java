@@ -35,7 +35,7 @@ class TerminalSanitizerTest {
         // intermediates (cursor shape, 7-bit controls, the DEC line-drawing charset).
         PAYLOADS.put("ins\u001B[5@ert paste\u001B[200~d\u001B[201~", "insert pasted");
         PAYLOADS.put("save\u001B7d\u001B8 \u001B0x\u001B~y", "saved xy");
-        PAYLOADS.put("cursor\u001B[2 q \u001B F7bit \u001B(0lines\u001B(B \u001B/A\u001B(/Bz", "cursor 7bit lines z");
+        PAYLOADS.put("cursor\u001B[2 q \u001B F7bit \u001B(0lines\u001B(B \u001B/A\u001B(/B\u001B(~z", "cursor 7bit lines z");
         PAYLOADS.put("apc\u009F_payload\u009C 8bit", "apc 8bit");
         // A sequence cut short by a character that cannot belong to it: the character is kept,
         // so Hangul after a broken sequence arrives intact.
