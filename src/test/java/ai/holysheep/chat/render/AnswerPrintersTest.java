@@ -38,6 +38,24 @@ class AnswerPrintersTest {
     }
 
     @Test
+    void anAbandonedPlainAnswerEndsItsLine() {
+        StringBuilder out = new StringBuilder();
+        PlainPrinter printer = new PlainPrinter(out);
+        printer.append("cut off mid");
+        printer.abandon();
+        assertEquals("cut off mid\n", out.toString());
+    }
+
+    @Test
+    void anEmptyCodeBlockIsAnEmptyEntry() {
+        StringBuilder out = new StringBuilder();
+        CodePrinter printer = new CodePrinter(out, () -> { });
+        printer.append("```\n```\n\n```\nx\n```");
+        printer.finish();
+        assertEquals("\nx\n", out.toString());
+    }
+
+    @Test
     void codeOutputIsEveryBlockSanitisedWithABlankLineBetween() {
         StringBuilder out = new StringBuilder();
         AtomicInteger noCode = new AtomicInteger();

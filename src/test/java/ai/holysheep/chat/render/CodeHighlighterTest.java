@@ -42,6 +42,7 @@ class CodeHighlighterTest {
     @Test
     void cLikeCommentsStringsNumbersAndKeywords() {
         assertEquals(List.of("..CCCCCCC.."), classes("a /* b */ c", Family.C_LIKE));
+        assertEquals(List.of("CCCCCCCC.."), classes("/*/ b */ c", Family.C_LIKE));
         // An unclosed block comment runs to the end of the block.
         assertEquals(List.of("..CCCCCCC", "CCCCC"), classes("x /* open\nstill", Family.C_LIKE));
         assertEquals(List.of("....SSSSSS"), classes("s = \"a\\\"b\"", Family.C_LIKE));
@@ -66,7 +67,9 @@ class CodeHighlighterTest {
         assertEquals(List.of("KKKK.....CCC"), classes("echo a#b # c", Family.SHELL));
         assertEquals(List.of("VVVVVVV.VVVV..VV...."), classes("${HOME}/$1$?x ${open", Family.SHELL));
         assertEquals(List.of("VV.", "."), classes("${a\n}", Family.SHELL));
-        assertEquals(List.of(".."), classes("x$", Family.SHELL));
+        assertEquals(List.of("KKKK.."), classes("echo $", Family.SHELL));
+        assertEquals(List.of("...."), classes("x# y", Family.SHELL));
+        assertEquals(List.of(".VVVV"), classes("}${a}", Family.SHELL));
         // Single quotes take no escapes; double quotes go on over lines.
         assertEquals(List.of("SSSS.."), classes("'a\\' b", Family.SHELL));
         assertEquals(List.of("SS", "SS"), classes("\"a\nb\"", Family.SHELL));

@@ -33,6 +33,7 @@ class DeeperHeadingsTest {
         String md = "no headings here, only words";
         assertSame(md, DeeperHeadings.of(md, 2));
         assertEquals("### b", DeeperHeadings.of("# b", 2));
+        assertEquals("a\n\n###", DeeperHeadings.of("a\n\n#", 2));
         assertEquals("x\n\n#### y", DeeperHeadings.of("x\n\ny\n-", 2));
         assertEquals("#### y", DeeperHeadings.of("y\n=", 3));
     }

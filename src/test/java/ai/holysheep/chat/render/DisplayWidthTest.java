@@ -64,6 +64,7 @@ class DisplayWidthTest {
     @Test
     void marksJoinersAndControlsTakeNoColumns() {
         assertEquals(2, DisplayWidth.of("a\u007Fb"));
+        assertEquals(0, DisplayWidth.of("\u0080\u009F"));
         assertEquals(0, DisplayWidth.grapheme("abc", 1, 1));
         assertEquals(1, DisplayWidth.of("e\u0301"));
         assertEquals(4, DisplayWidth.of("cafe\u0301"));

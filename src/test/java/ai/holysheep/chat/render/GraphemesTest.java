@@ -107,6 +107,8 @@ class GraphemesTest {
     void aConjunctEndingInTheFirstConsonantIsOneGrapheme() {
         // ष्क: the consonant after the virama is क, the first of the Devanagari consonants.
         assertEquals(List.of("\u0937\u094D\u0915", "a"), Graphemes.split("\u0937\u094D\u0915a"));
+        // And in Malayalam, with ഺ, the last.
+        assertEquals(List.of("\u0D15\u0D4D\u0D3A", "a"), Graphemes.split("\u0D15\u0D4D\u0D3Aa"));
     }
 
     @Test
