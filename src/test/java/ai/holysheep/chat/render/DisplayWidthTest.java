@@ -40,7 +40,32 @@ class DisplayWidthTest {
     }
 
     @Test
+    void emojiPresentationMakesANarrowBaseWide() {
+        // Keycaps on every base, and a skin tone at either end of its range on a base that
+        // alone is one column.
+        for (String base : new String[] {"#", "*", "0", "9"}) {
+            assertEquals(2, DisplayWidth.of(base + "\uFE0F\u20E3"), base);
+        }
+        assertEquals(2, DisplayWidth.of("☝🏻"));
+        assertEquals(2, DisplayWidth.of("☝🏿"));
+        assertEquals(2, DisplayWidth.of("©\uFE0F"));
+        assertEquals(1, DisplayWidth.of("©"));
+        // The selector after a letter asks for nothing a terminal draws.
+        assertEquals(1, DisplayWidth.of("x\uFE0F"));
+        // A joiner makes a pictograph a sequence; a keycap mark alone keeps text presentation.
+        assertEquals(2, DisplayWidth.of("❤\u200D🔥"));
+        assertEquals(1, DisplayWidth.of("#\u20E3"));
+        // Flags from the first and the last regional indicator, and a lone one.
+        assertEquals(2, DisplayWidth.of("🇦🇿"));
+        assertEquals(2, DisplayWidth.of("🇿🇦"));
+        assertEquals(3, DisplayWidth.of("🇰🇷🇯"));
+    }
+
+    @Test
     void marksJoinersAndControlsTakeNoColumns() {
+        assertEquals(2, DisplayWidth.of("a\u007Fb"));
+        assertEquals(0, DisplayWidth.of("\u0080\u009F"));
+        assertEquals(0, DisplayWidth.grapheme("abc", 1, 1));
         assertEquals(1, DisplayWidth.of("e\u0301"));
         assertEquals(4, DisplayWidth.of("cafe\u0301"));
         assertEquals(0, DisplayWidth.of("\u200D\uFE0F"));
@@ -50,7 +75,7 @@ class DisplayWidthTest {
 
     @Test
     void sequencesAndPictographsAreTheWidthsTerminalsDisagreeOn() {
-        for (String s : new String[] {"\u2714\uFE0F", "👍🏽", "👨\u200D👩\u200D👧", "🇰🇷", "1\uFE0F\u20E3", "e\u0301", "👍", "✔"}) {
+        for (String s : new String[] {"©", "\u2714\uFE0F", "👍🏽", "👨\u200D👩\u200D👧", "🇰🇷", "1\uFE0F\u20E3", "e\u0301", "👍", "✔"}) {
             org.junit.jupiter.api.Assertions.assertTrue(DisplayWidth.uncertain(s), s);
         }
         for (String s : new String[] {"a", "é", "한", "中", "─", "›"}) {

@@ -102,4 +102,21 @@ class GraphemesTest {
                     .mapToObj(cp -> String.format("U+%04X", cp)).toList().toString());
         }
     }
+
+    @Test
+    void aConjunctEndingInTheFirstConsonantIsOneGrapheme() {
+        // ष्क: the consonant after the virama is क, the first of the Devanagari consonants.
+        assertEquals(List.of("\u0937\u094D\u0915", "a"), Graphemes.split("\u0937\u094D\u0915a"));
+        // And in Malayalam, with ഺ, the last.
+        assertEquals(List.of("\u0D15\u0D4D\u0D3A", "a"), Graphemes.split("\u0D15\u0D4D\u0D3Aa"));
+    }
+
+    @Test
+    void anEmojiSequenceAfterANumberSignStaysWhole() {
+        // U+0600 (Arabic number sign) prepends to what follows; the skin tone before the joiner
+        // does not break the sequence, and a spacing mark does.
+        String technologist = "\u0600👨🏽\u200D💻";
+        assertEquals(List.of(technologist, "!"), Graphemes.split(technologist + "!"));
+        assertEquals(List.of("\u0600👍\u0903\u200D", "🔥"), Graphemes.split("\u0600👍\u0903\u200D🔥"));
+    }
 }

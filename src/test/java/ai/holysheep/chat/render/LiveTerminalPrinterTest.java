@@ -86,4 +86,63 @@ class LiveTerminalPrinterTest {
         noColour.finish();
         assertFalse(plain.toString().replace("\r\u001B[2K", "").contains("\u001B"), plain.toString());
     }
+
+    /** What the last redraw put on the live row. */
+    private static String liveRow(CharSequence out) {
+        String s = out.toString();
+        return s.substring(s.lastIndexOf("\r\u001B[2K") + 5);
+    }
+
+    @Test
+    void aLiveLineExactlyAsWideAsTheTerminalIsShownWhole() {
+        StringBuilder out = new StringBuilder();
+        LiveTerminalPrinter printer = new LiveTerminalPrinter(out, new AnsiWriter(ColorMode.NEVER), 20);
+        printer.append("```\n" + "x".repeat(20));
+        assertEquals("x".repeat(20), liveRow(out));
+    }
+
+    @Test
+    void aColouredCodeLineIsCutAtTheWidthAcrossItsSpans() {
+        StringBuilder out = new StringBuilder();
+        LiveTerminalPrinter printer = new LiveTerminalPrinter(out, new AnsiWriter(ColorMode.NEVER), 20);
+        printer.append("```java\nint total = 12345678901 + count;");
+        assertEquals("int total = 1234567›", liveRow(out));
+    }
+
+    @Test
+    void aGrowingTableStaysOffTheScrollbackAndShowsItsNewestRow() {
+        StringBuilder out = new StringBuilder();
+        LiveTerminalPrinter printer = new LiveTerminalPrinter(out, new AnsiWriter(ColorMode.NEVER), 40);
+        printer.append("Prices:\n\n| model | price |\n|---|---|\n| a | 1 |\n");
+        assertEquals("│ a     │ 1     │", liveRow(out));
+        assertEquals(List.of("Prices:", ""), scrollback(out.substring(0, out.lastIndexOf("\r\u001B[2K"))));
+        printer.append("| deepseek-v3.2 | 0.28 |\n");
+        assertEquals("│ deepseek-v3.2 │ 0.28  │", liveRow(out));
+        printer.finish();
+        assertEquals(List.of("Prices:", "",
+                "┌───────────────┬───────┐",
+                "│ model         │ price │",
+                "├───────────────┼───────┤",
+                "│ a             │ 1     │",
+                "│ deepseek-v3.2 │ 0.28  │",
+                "└───────────────┴───────┘"), scrollback(out.toString()));
+    }
+
+    @Test
+    void anAnswerThatOpensWithATableHoldsItBackToo() {
+        StringBuilder out = new StringBuilder();
+        LiveTerminalPrinter printer = new LiveTerminalPrinter(out, new AnsiWriter(ColorMode.NEVER), 40);
+        printer.append("| model | price |\n|---|---|\n| a | 1 |\n");
+        assertEquals("│ a     │ 1     │", liveRow(out));
+        assertFalse(out.toString().contains("\n"), "nothing in the scrollback yet");
+        printer.append("| deepseek-v3.2 | 0.28 |\n");
+        printer.finish();
+        assertEquals(List.of(
+                "┌───────────────┬───────┐",
+                "│ model         │ price │",
+                "├───────────────┼───────┤",
+                "│ a             │ 1     │",
+                "│ deepseek-v3.2 │ 0.28  │",
+                "└───────────────┴───────┘"), scrollback(out.toString()));
+    }
 }

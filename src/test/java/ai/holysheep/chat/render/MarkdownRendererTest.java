@@ -200,4 +200,94 @@ class MarkdownRendererTest {
         assertFalse(plain.contains("\u001B"));
         assertTrue(texts(md, 60).contains("rm -rf /safe"));
     }
+
+    @Test
+    void lineBreaksImagesAndHtmlShowAsText() {
+        assertEquals(List.of("one two"), texts("one\ntwo", 40));
+        assertEquals(List.of("one", "two"), texts("one  \ntwo", 40));
+        assertEquals(List.of("[image: a cat] https://x.io/cat.png"), texts("![a cat](https://x.io/cat.png)", 80));
+        StyledLine inline = renderer.render("a <b>bold</b> c", 40).get(0);
+        assertEquals("a <b>bold</b> c", inline.text());
+        assertTrue(spanWith(inline, "<b>").style().dim());
+        assertFalse(spanWith(inline, "a ").style().dim());
+        List<StyledLine> block = renderer.render("<div>\nhello\n</div>", 40);
+        assertEquals(List.of("<div>", "hello", "</div>"), block.stream().map(StyledLine::text).toList());
+        assertTrue(block.get(1).spans().get(0).style().dim());
+    }
+
+    @Test
+    void indentedCodeIsACodeBlockWithoutALabel() {
+        List<StyledLine> lines = renderer.render("Intro:\n\n    int x = 1;\n    x++;", 20);
+        assertEquals(List.of("Intro:", "", "int x = 1;", "x++;"), texts("Intro:\n\n    int x = 1;\n    x++;", 20));
+        assertEquals(LineKind.CODE, lines.get(2).kind());
+        assertEquals(20, lines.get(3).width());
+    }
+
+    @Test
+    void aCodeLineExactlyAsWideAsTheScreenDoesNotOverflow() {
+        List<StyledLine> lines = renderer.render("```\n" + "x".repeat(20) + "\n" + "y".repeat(21) + "\n```", 20);
+        assertFalse(lines.get(0).overflows());
+        assertEquals(20, lines.get(0).width());
+        assertTrue(lines.get(1).overflows());
+    }
+
+    @Test
+    void looseListsKeepABlankLineBetweenItemsAndTightOnesDoNot() {
+        assertEquals(List.of("• a", "• b"), texts("- a\n- b", 20));
+        assertEquals(List.of("• a", "", "• b"), texts("- a\n\n- b", 20));
+        assertEquals(List.of("1) one", "2) two"), texts("1) one\n2) two", 20));
+    }
+
+    @Test
+    void codeInsideListsAndQuotesStaysCode() {
+        List<StyledLine> item = renderer.render("- run:\n\n  ```\n  ls\n  ```", 20);
+        assertEquals(List.of(LineKind.LIST_ITEM, LineKind.BLANK, LineKind.CODE),
+                item.stream().map(StyledLine::kind).toList());
+        List<StyledLine> quote = renderer.render("> run:\n>\n> ```\n> ls\n> ```", 20);
+        assertEquals(List.of(LineKind.QUOTE, LineKind.QUOTE, LineKind.CODE),
+                quote.stream().map(StyledLine::kind).toList());
+        assertEquals("│ ls", quote.get(2).text().stripTrailing());
+    }
+
+    @Test
+    void aTableWiderThanTheScreenNarrowsItsWideColumnsToFitExactly() {
+        String md = "| id | 상태 메시지 | " + "description ".repeat(4) + "| note |\n|---|---|---|---|\n"
+                + "| 1 | 완료 | x | 설명은 길어서 여러 줄로 나뉩니다 |";
+        List<StyledLine> lines = renderer.render(md, 49);
+        // Borders and padding take 13 of the 49 columns. A fair share of the 36 left is 9:
+        // "id" (2) keeps its width; of the 34 then left a share is 11, which "상태 메시지" keeps;
+        // the two wide columns split the last 23, the odd column going to the first.
+        assertEquals("┌────┬─────────────┬──────────────┬─────────────┐", lines.get(0).text());
+        for (StyledLine line : lines) {
+            assertEquals(49, line.width(), line.text());
+            assertFalse(line.overflows(), line.text());
+            assertEquals(columnsOf(lines.get(0).text()), columnsOf(line.text()), line.text());
+        }
+        // The Korean cell wraps at its spaces and arrives whole.
+        List<String> cell = new ArrayList<>();
+        int separator = lines.stream().map(StyledLine::text).toList().indexOf("├────┼─────────────┼──────────────┼─────────────┤");
+        for (StyledLine line : lines.subList(separator + 1, lines.size() - 1)) {
+            cell.add(line.text().split("│")[4].strip());
+        }
+        assertEquals("설명은 길어서 여러 줄로 나뉩니다", String.join(" ", cell));
+    }
+
+    @Test
+    void aTableThatCannotFitIsFlaggedAsOverflowing() {
+        List<StyledLine> lines = renderer.render("| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 |", 5);
+        assertEquals("│ a │ b │ c │", lines.get(1).text());
+        assertTrue(lines.get(1).overflows());
+        assertFalse(renderer.render("| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 |", 13).get(1).overflows());
+    }
+
+    @Test
+    void rowsWithTooFewOrTooManyCellsKeepTheHeadersColumns() {
+        assertEquals(List.of(
+                "┌──────┬───┐",
+                "│ a    │ b │",
+                "├──────┼───┤",
+                "│ only │   │",
+                "│ 1    │ 2 │",
+                "└──────┴───┘"), texts("| a | b |\n|---|---|\n| only |\n| 1 | 2 | 3 |", 40));
+    }
 }

@@ -77,6 +77,7 @@ class StreamingMarkdownTest {
                 }
             }
         }
+        assertTrue(maxLate > 0, "the counter counts");
         assertTrue(maxLate <= maxEarly, "late " + maxLate + " vs early " + maxEarly);
         // At a cut the finished block is parsed once to find where it ends, and rendered once.
         assertTrue(maxLate <= 3L * paragraph.length(), "cost " + maxLate);
@@ -101,5 +102,62 @@ class StreamingMarkdownTest {
         md.setWidth(10);
         assertEquals(List.of("one two", "three four", "five six"),
                 md.finishedLines().stream().map(StyledLine::text).toList());
+    }
+
+    private static List<String> texts(List<StyledLine> lines) {
+        return lines.stream().map(StyledLine::text).toList();
+    }
+
+    @Test
+    void anAnswerThatStartsWithABlankLineIsStillCut() {
+        StreamingMarkdown md = new StreamingMarkdown(renderer, 40);
+        md.append("\nFirst.\n\nSecond");
+        assertEquals(List.of("First."), texts(md.finishedLines()));
+    }
+
+    @Test
+    void aReferenceWaitsForItsDefinitionAndNoLonger() {
+        StreamingMarkdown md = new StreamingMarkdown(renderer, 60);
+        md.append("See [the docs][d] and [faq][].\n\nNext paragraph.\n\nThird");
+        assertEquals(List.of(), md.finishedLines(), "held until [d] and [faq] are defined");
+        md.append(".\n\n[d]: https://x.io/d\n[faq]: https://x.io/faq\n\nFourth");
+        assertEquals("See the docs (https://x.io/d) and faq (https://x.io/faq).", md.finishedLines().get(0).text());
+    }
+
+    @Test
+    void aDefinitionAlreadyInTheTailLetsItsReferenceGo() {
+        StreamingMarkdown md = new StreamingMarkdown(renderer, 60);
+        md.append("[d]: https://x.io/d\n\nSee [the docs][d].\n\nNext");
+        assertEquals(List.of("See the docs (https://x.io/d)."), texts(md.finishedLines()));
+    }
+
+    @Test
+    void anotherLabelsDefinitionDoesNotLetAReferenceGo() {
+        StreamingMarkdown md = new StreamingMarkdown(renderer, 60);
+        md.append("[a]: https://x.io/a\n\nSee [b][].\n\nNext");
+        assertEquals(List.of(), md.finishedLines());
+    }
+
+    @Test
+    void aDefinitionThatNeverComesHoldsTheTextBackOnlySoLong() {
+        StreamingMarkdown md = new StreamingMarkdown(renderer, 80);
+        String paragraph = "Words that keep coming while the definition does not.\n\n";
+        // Text already finished before the reference does not count toward the limit.
+        while (md.source().length() < StreamingMarkdown.MAX_HELD / 2) {
+            md.append(paragraph);
+        }
+        md.append("See [the docs][missing].\n\n");
+        int finishedBefore = md.finishedLines().size();
+        int heldFrom = md.source().length();
+        while (md.source().length() - heldFrom < StreamingMarkdown.MAX_HELD - 3 * paragraph.length()) {
+            md.append(paragraph);
+        }
+        md.append("Tail");
+        assertEquals(finishedBefore, md.finishedLines().size());
+        while (md.source().length() - heldFrom < StreamingMarkdown.MAX_HELD + paragraph.length()) {
+            md.append(paragraph);
+        }
+        md.append("Tail");
+        assertTrue(texts(md.finishedLines()).contains("See [the docs][missing]."));
     }
 }

@@ -30,6 +30,17 @@ class TerminalSanitizerTest {
         PAYLOADS.put("keypad\u001B=\u001B>charset\u001B(B\u001B#8done", "keypadcharsetdone");
         PAYLOADS.put("tab\tand\nnewline 👍🏽 e\u0301", "tab\tand\nnewline 👍🏽 e\u0301");
         PAYLOADS.put("osc aborted by esc\u001B]0;x\u001B[31mred", "osc aborted by escred");
+        // Final bytes at both ends of their ranges: '@' and '~' end a CSI (insert characters,
+        // the bracketed-paste marker), '0' and '~' an ESC sequence, and ' ' and '/' are
+        // intermediates (cursor shape, 7-bit controls, the DEC line-drawing charset).
+        PAYLOADS.put("ins\u001B[5@ert paste\u001B[200~d\u001B[201~", "insert pasted");
+        PAYLOADS.put("save\u001B7d\u001B8 \u001B0x\u001B~y", "saved xy");
+        PAYLOADS.put("cursor\u001B[2 q \u001B F7bit \u001B(0lines\u001B(B \u001B/A\u001B(/B\u001B(~z", "cursor 7bit lines z");
+        PAYLOADS.put("apc\u009F_payload\u009C 8bit", "apc 8bit");
+        // A sequence cut short by a character that cannot belong to it: the character is kept,
+        // so Hangul after a broken sequence arrives intact.
+        PAYLOADS.put("a\u001B[31한글\u001B(\nb\u001B한", "a한글\nb한");
+        PAYLOADS.put("edges\u001F\u0020\u007E\u007F\u0080\u00A0!", "edges ~\u00A0!");
     }
 
     @Test
@@ -77,6 +88,33 @@ class TerminalSanitizerTest {
         String junk = "A".repeat(TerminalSanitizer.MAX_STRING_SEQUENCE - 5);
         assertEquals("", s.feed(junk));
         assertEquals("the answer goes on", s.feed("-the answer goes on\u001B[2J"));
+    }
+
+    @Test
+    void aLoneControlIsNeverTakenForCleanText() {
+        assertEquals("ab", TerminalSanitizer.clean("a\u007Fb"));
+        assertEquals("a", TerminalSanitizer.clean("a\u009Fb"));
+        assertEquals("a", TerminalSanitizer.clean("a\u0080"));
+        // Text cut inside an emoji never ends in half of it.
+        assertEquals("ok", TerminalSanitizer.clean("ok" + "👍".charAt(0)));
+    }
+
+    @Test
+    void anEmojiFedOneHalfAtATimeComesOutWhole() {
+        TerminalSanitizer s = new TerminalSanitizer();
+        String emoji = "👍";
+        assertEquals("", s.feed(emoji.substring(0, 1)));
+        assertEquals(emoji, s.feed(emoji.substring(1)));
+    }
+
+    @Test
+    void overlongControlSequencesAreGivenUpSoTheTextAfterThemShows() {
+        // 255 parameter or intermediate characters are still one sequence; the 256th ends it,
+        // and what follows is text again.
+        assertEquals("ab", TerminalSanitizer.clean("a\u001B[" + "1".repeat(255) + "mb"));
+        assertEquals("a" + "1".repeat(10) + "mb", TerminalSanitizer.clean("a\u001B[" + "1".repeat(265) + "mb"));
+        assertEquals("ab", TerminalSanitizer.clean("a\u001B(" + " ".repeat(255) + "Bb"));
+        assertEquals("a" + " ".repeat(10) + "Bb", TerminalSanitizer.clean("a\u001B(" + " ".repeat(265) + "Bb"));
     }
 
     @Test

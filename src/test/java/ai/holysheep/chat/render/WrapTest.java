@@ -63,4 +63,48 @@ class WrapTest {
             }
         }
     }
+
+    @Test
+    void aWideCharacterOnALineNarrowerThanItStandsAlone() {
+        assertEquals(List.of("안", "녕"), Wrap.wrap("안녕", 1));
+    }
+
+    @Test
+    void trailingSpacesAreDroppedAndNotCounted() {
+        assertEquals(List.of("ab", "cd"), Wrap.wrap("ab  \ncd  ", 10));
+        List<Wrap.Line> lines = Wrap.lines("한글  \nx", 10);
+        assertEquals(4, lines.get(0).width());
+        // A line of nothing but spaces is indentation with nothing after it yet: kept.
+        assertEquals(List.of("   "), Wrap.wrap("   ", 10));
+    }
+
+    @Test
+    void indentationIsKeptButNeverFillsTheLine() {
+        List<Wrap.Line> lines = Wrap.lines("x\n  ab", 10);
+        assertEquals("  ab", lines.get(1).of("x\n  ab"));
+        assertEquals(4, lines.get(1).width());
+        String deep = "      ab";
+        List<Wrap.Line> cut = Wrap.lines(deep, 4);
+        assertEquals(List.of("   a", "b"), cut.stream().map(l -> l.of(deep)).toList());
+        cut.forEach(l -> assertTrue(l.width() <= 4, l.toString()));
+    }
+
+    @Test
+    void everyChineseAndJapaneseBlockBreaksBeforeWhatFollows() {
+        // The first and last code point of each block where a line may break between characters.
+        int[] edges = {0x2E80, 0x303E, 0x3041, 0x33FF, 0x3400, 0x4DBF, 0x4E00, 0x9FFF,
+            0xF900, 0xFAFF, 0xFF01, 0xFF60, 0x20000, 0x3FFFD};
+        for (int cp : edges) {
+            String c = Character.toString(cp);
+            assertEquals(List.of(c, "abc"), Wrap.wrap(c + "abc", 3), Integer.toHexString(cp));
+        }
+    }
+
+    @Test
+    void closingMarksDoNotStartALineAndOpeningMarksDoNotEndOne() {
+        assertEquals(List.of("日本", "語、"), Wrap.wrap("日本語、", 6));
+        assertEquals(List.of("日本", "語。"), Wrap.wrap("日本語。", 6));
+        assertEquals(List.of("日本", "（語）"), Wrap.wrap("日本（語）", 6));
+        assertEquals(List.of("日本", "「語」"), Wrap.wrap("日本「語」", 6));
+    }
 }
