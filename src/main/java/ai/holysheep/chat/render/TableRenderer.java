@@ -27,14 +27,14 @@ final class TableRenderer {
         }
         int[] widths = fit(natural, width - (3 * cols + 1));
         List<StyledLine> out = new ArrayList<>();
-        out.add(border(widths, "┌", "┬", "┐"));
+        out.add(border(widths, "┌", "┬", "┐", width));
         for (int r = 0; r < rows.size(); r++) {
             if (r == headerRows && r > 0) {
-                out.add(border(widths, "├", "┼", "┤"));
+                out.add(border(widths, "├", "┼", "┤", width));
             }
             out.addAll(row(rows.get(r), widths, aligns, width));
         }
-        out.add(border(widths, "└", "┴", "┘"));
+        out.add(border(widths, "└", "┴", "┘", width));
         return out;
     }
 
@@ -108,17 +108,22 @@ final class TableRenderer {
                 spans.add(Span.plain(" ".repeat(pad - before + 1)));
                 spans.add(new Span("│", BORDER));
             }
-            StyledLine line = new StyledLine(spans, LineKind.TABLE);
-            out.add(new StyledLine(spans, LineKind.TABLE, line.width() > width));
+            out.add(flagged(spans, width));
         }
         return out;
     }
 
-    private static StyledLine border(int[] widths, String left, String mid, String right) {
+    private static StyledLine border(int[] widths, String left, String mid, String right, int width) {
         StringBuilder sb = new StringBuilder(left);
         for (int c = 0; c < widths.length; c++) {
             sb.append("─".repeat(widths[c] + 2)).append(c == widths.length - 1 ? right : mid);
         }
-        return new StyledLine(List.of(new Span(sb.toString(), BORDER)), LineKind.TABLE);
+        return flagged(List.of(new Span(sb.toString(), BORDER)), width);
+    }
+
+    /** A table's line, flagged when it is wider than the screen: every one of them, borders too, is cut there. */
+    private static StyledLine flagged(List<Span> spans, int width) {
+        StyledLine line = new StyledLine(spans, LineKind.TABLE);
+        return new StyledLine(spans, LineKind.TABLE, line.width() > width);
     }
 }
