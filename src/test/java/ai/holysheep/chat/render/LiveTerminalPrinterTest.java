@@ -15,6 +15,10 @@ class LiveTerminalPrinterTest {
             + "| 모델 | 가격 |\n|---|--:|\n| gpt-4.1 | 2 |\n| deepseek-v3.2 | 0.28 |\n\n"
             + "- 하나\n- 둘\n";
 
+    private static LiveTerminalPrinter uncoloured(StringBuilder out, int width) {
+        return new LiveTerminalPrinter(out, new AnsiWriter(ColorMode.NEVER), width);
+    }
+
     /** What a terminal's scrollback holds after the output: CR + erase-line clears the current row. */
     private static List<String> scrollback(String output) {
         List<String> rows = new ArrayList<>();
@@ -38,7 +42,7 @@ class LiveTerminalPrinterTest {
     void scrollbackHoldsExactlyOneCleanCopy() {
         for (int piece : new int[] {1, 4, 50}) {
             StringBuilder out = new StringBuilder();
-            LiveTerminalPrinter printer = new LiveTerminalPrinter(out, new AnsiWriter(ColorMode.NEVER), 40);
+            LiveTerminalPrinter printer = uncoloured(out, 40);
             for (int i = 0; i < ANSWER.length(); i += piece) {
                 printer.append(ANSWER.substring(i, Math.min(ANSWER.length(), i + piece)));
             }
@@ -52,7 +56,7 @@ class LiveTerminalPrinterTest {
     @Test
     void finishedLinesArePrintedOnceAndOnlyTheLastLineIsRedrawn() {
         StringBuilder out = new StringBuilder();
-        LiveTerminalPrinter printer = new LiveTerminalPrinter(out, new AnsiWriter(ColorMode.NEVER), 40);
+        LiveTerminalPrinter printer = uncoloured(out, 40);
         printer.append("First line.\n\nSecond gr");
         assertEquals("First line.\n\n\r\u001B[2KSecond gr", out.toString());
         out.setLength(0);
@@ -66,7 +70,7 @@ class LiveTerminalPrinterTest {
     @Test
     void aLiveCodeLineWiderThanTheTerminalIsCutWithAMarker() {
         StringBuilder out = new StringBuilder();
-        LiveTerminalPrinter printer = new LiveTerminalPrinter(out, new AnsiWriter(ColorMode.NEVER), 20);
+        LiveTerminalPrinter printer = uncoloured(out, 20);
         printer.append("```\nthis code line is much wider than twenty columns");
         String redraw = out.substring(out.lastIndexOf("\r\u001B[2K") + 5);
         assertTrue(redraw.endsWith("›"), redraw);
@@ -96,7 +100,7 @@ class LiveTerminalPrinterTest {
     @Test
     void aLiveLineExactlyAsWideAsTheTerminalIsShownWhole() {
         StringBuilder out = new StringBuilder();
-        LiveTerminalPrinter printer = new LiveTerminalPrinter(out, new AnsiWriter(ColorMode.NEVER), 20);
+        LiveTerminalPrinter printer = uncoloured(out, 20);
         printer.append("```\n" + "x".repeat(20));
         assertEquals("x".repeat(20), liveRow(out));
     }
@@ -104,7 +108,7 @@ class LiveTerminalPrinterTest {
     @Test
     void aColouredCodeLineIsCutAtTheWidthAcrossItsSpans() {
         StringBuilder out = new StringBuilder();
-        LiveTerminalPrinter printer = new LiveTerminalPrinter(out, new AnsiWriter(ColorMode.NEVER), 20);
+        LiveTerminalPrinter printer = uncoloured(out, 20);
         printer.append("```java\nint total = 12345678901 + count;");
         assertEquals("int total = 1234567›", liveRow(out));
     }
@@ -112,7 +116,7 @@ class LiveTerminalPrinterTest {
     @Test
     void aGrowingTableStaysOffTheScrollbackAndShowsItsNewestRow() {
         StringBuilder out = new StringBuilder();
-        LiveTerminalPrinter printer = new LiveTerminalPrinter(out, new AnsiWriter(ColorMode.NEVER), 40);
+        LiveTerminalPrinter printer = uncoloured(out, 40);
         printer.append("Prices:\n\n| model | price |\n|---|---|\n| a | 1 |\n");
         assertEquals("│ a     │ 1     │", liveRow(out));
         assertEquals(List.of("Prices:", ""), scrollback(out.substring(0, out.lastIndexOf("\r\u001B[2K"))));
@@ -131,7 +135,7 @@ class LiveTerminalPrinterTest {
     @Test
     void anAnswerThatOpensWithATableHoldsItBackToo() {
         StringBuilder out = new StringBuilder();
-        LiveTerminalPrinter printer = new LiveTerminalPrinter(out, new AnsiWriter(ColorMode.NEVER), 40);
+        LiveTerminalPrinter printer = uncoloured(out, 40);
         printer.append("| model | price |\n|---|---|\n| a | 1 |\n");
         assertEquals("│ a     │ 1     │", liveRow(out));
         assertFalse(out.toString().contains("\n"), "nothing in the scrollback yet");
